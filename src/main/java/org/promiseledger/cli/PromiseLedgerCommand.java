@@ -1,0 +1,31 @@
+package org.promiseledger.cli;
+
+import java.util.concurrent.Callable;
+
+import org.promiseledger.web.ServeCommand;
+import org.springframework.stereotype.Component;
+
+import picocli.CommandLine.Command;
+
+/** The jar's command line; with no command it runs the demo, so a newcomer sees the whole product at once. */
+@Component
+@Command(name = "promise-ledger", mixinStandardHelpOptions = true, version = "Promise Ledger 0.1.0",
+        description = "Links bonuses to what each department does to customers: quarterly metrics, Drools plan, auditable ledger.",
+        subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
+                AuditCommand.class,
+                RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class},
+        footer = {"", "Exit status: 0 success, 1 the run failed (run the same command again to restart it),",
+                "2 bad usage or bad input (rejects past the limit, rules that do not compile, a missing target)."})
+class PromiseLedgerCommand implements Callable<Integer> {
+
+    private final DemoCommand demo;
+
+    PromiseLedgerCommand(DemoCommand demo) {
+        this.demo = demo;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return demo.call();
+    }
+}

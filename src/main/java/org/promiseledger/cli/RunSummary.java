@@ -1,0 +1,163 @@
+package org.promiseledger.cli;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.promiseledger.ingest.FileCounts;
+import org.promiseledger.ingest.InputCounts;
+import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.metrics.OrgChart;
+import org.promiseledger.rules.RuleSetFolder;
+import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The readable summary of a run, printed after `run` and `demo`: what HR checks before approving. */
+@Component
+class RunSummary {
+
+    private final JdbcTemplate jdbc;
+    private final BatchSettings settings;
+
+    RunSummary(JdbcTemplate jdbc, BatchSettings settings) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+    }
+
+    void printInputs(PrintStream out, QuarterlyRunRecord run) {
+        List<FileCounts> counts = InputCounts.of(jdbc, run.runId());
+        long read = counts.stream().mapToLong(FileCounts::read).sum();
+        long rejected = counts.stream().mapToLong(FileCounts::rejected).sum();
+        long outOfPeriod = counts.stream().mapToLong(FileCounts::outOfPeriod).sum();
+        out.printf("Inputs: %,d rows read in %d files, %,d accepted, %,d rejected (%,d of them out of period)%n",
+                read, counts.size(), read - rejected, rejected, outOfPeriod);
+        for (FileCounts c : counts) {
+            if (c.rejected() > 0) {
+                out.printf("  %-22s %,9d read %,7d rejected (%,d out of period)%n", c.fileName(), c.read(), c.rejected(),
+                        c.outOfPeriod());
+            }
+        }
+        if (rejected > 0) {
+            out.printf("  list them: java -jar promise-ledger.jar export rejects --period %s --out rejects-%s.csv%n",
+                    run.period(), run.period());
+        }
+    }
+
+    /** The first rejects in export order, so an operator sees at once what is wrong and where. */
+    void printFirstRejects(PrintStream out, QuarterlyRunRecord run, int limit) {
+        List<String> rejects = jdbc.query("SELECT file_name, line_no, column_name, reason, raw_value, detail FROM input_reject"
+                + " WHERE run_id = ? AND reason <> 'OUT_OF_PERIOD' ORDER BY file_name, line_no LIMIT " + limit,
+                (rs, i) -> String.format("  %s, line %d%s: %s %s(%s)", rs.getString(1), rs.getLong(2),
+                        rs.getString(3).isEmpty() ? "" : ", column " + rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null || rs.getString(5).isEmpty() ? "" : "'" + rs.getString(5) + "' ",
+                        rs.getString(6)), run.runId());
+        if (!rejects.isEmpty()) {
+            out.println("First rejects:");
+            rejects.forEach(out::println);
+        }
+    }
+
+    void printScorecards(PrintStream out, QuarterlyRunRecord run) {
+        long runId = run.runId();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> parents = new HashMap<>();
+        jdbc.query("SELECT department_id, name, parent_id FROM in_department WHERE run_id = ?", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+            parents.put(rs.getString(1), rs.getString(3));
+        }, runId);
+        Map<String, BigDecimal> cx = new HashMap<>();
+        Map<String, String> basis = new HashMap<>();
+        jdbc.query("SELECT scope, department_id, cx_index, basis FROM cx_index WHERE run_id = ?", rs -> {
+            cx.put(rs.getString(1) + " " + rs.getString(2), rs.getBigDecimal(3));
+            basis.put(rs.getString(1) + " " + rs.getString(2), rs.getString(4));
+        }, runId);
+        Map<String, List<String>> insufficient = new TreeMap<>();
+        jdbc.query("SELECT department_id, metric FROM metric_attainment WHERE run_id = ? AND scope = 'DEPARTMENT'"
+                + " AND basis = 'COMPANY_FALLBACK'", rs -> {
+                    insufficient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }, runId);
+        java.util.Set<String> owners = new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT DISTINCT owner_department_id FROM in_touchpoint WHERE run_id = ?", String.class, runId));
+        Map<String, List<String>> failedMoments = new HashMap<>();
+        jdbc.query("SELECT owner_department_id, touchpoint_id FROM mot_check WHERE run_id = ? AND fired = TRUE", rs -> {
+            failedMoments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }, runId);
+
+        out.printf("%nCompany CX index %s%n%n", four(cx.get("COMPANY COMPANY")));
+        out.printf("%-40s %9s %9s  %s%n", "Department", "CX index", "Subtree", "Flags");
+        OrgChart org = new OrgChart(parents);
+        for (String id : depthFirst(org)) {
+            int depth = org.selfAndAncestors(id).size() - 1;
+            String label = "  ".repeat(depth) + id + " " + names.get(id);
+            List<String> flags = new ArrayList<>();
+            if (failedMoments.containsKey(id)) {
+                flags.add("moment of truth failed " + failedMoments.get(id));
+            }
+            if ("MOMENT_OF_TRUTH_CAP".equals(basis.get("DEPARTMENT " + id))) {
+                flags.add("CX capped at 1.0");
+            }
+            if (!owners.contains(id)) {
+                flags.add("COMPANY_CX".equals(basis.get("DEPARTMENT " + id))
+                        ? "no touchpoints, too few internal answers: company CX"
+                        : "no touchpoints: scored on internal service");
+            } else if (insufficient.containsKey(id)) {
+                flags.add("INSUFFICIENT " + String.join(", ", insufficient.get(id)) + " -> company attainment");
+            }
+            out.printf("%-40s %9s %9s  %s%n", abbreviate(label, 40), four(cx.get("DEPARTMENT " + id)),
+                    four(cx.get("SUBTREE " + id)), String.join("; ", flags));
+        }
+    }
+
+    void printPayouts(PrintStream out, QuarterlyRunRecord run) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, BigDecimal> totals = new LinkedHashMap<>();
+        for (String role : List.of("EXECUTIVE", "MANAGER", "STAFF")) {
+            counts.put(role, new long[2]);
+            totals.put(role, BigDecimal.ZERO.setScale(2));
+        }
+        jdbc.query("SELECT role, COUNT(*), SUM(amount), SUM(CASE WHEN amount = 0 THEN 1 ELSE 0 END) FROM payout"
+                + " WHERE run_id = ? GROUP BY role", rs -> {
+                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(4)});
+                    totals.put(rs.getString(1), rs.getBigDecimal(3).setScale(2, RoundingMode.UNNECESSARY));
+                }, run.runId());
+        out.printf("%n%-12s %10s %10s %18s%n", "Payouts", "employees", "paid 0", "total " + settings.currency());
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        long people = 0;
+        for (Map.Entry<String, long[]> role : counts.entrySet()) {
+            out.printf("%-12s %,10d %,10d %,18.2f%n", role.getKey(), role.getValue()[0], role.getValue()[1],
+                    totals.get(role.getKey()));
+            total = total.add(totals.get(role.getKey()));
+            people += role.getValue()[0];
+        }
+        out.printf("%-12s %,10d %10s %,18.2f%n", "Total", people, "", total);
+        out.printf("%nRule set %s (%s)%n", RuleSetFolder.shortVersion(run.ruleSetVersion()), run.rulesDir());
+    }
+
+    private static List<String> depthFirst(OrgChart org) {
+        List<String> ordered = new ArrayList<>();
+        org.departments().stream().filter(d -> org.parentOf(d).isEmpty() || !org.departments().contains(org.parentOf(d).get()))
+                .sorted(CodePoints.ORDER).forEach(top -> visit(org, top, ordered));
+        return ordered;
+    }
+
+    private static void visit(OrgChart org, String id, List<String> ordered) {
+        ordered.add(id);
+        org.departments().stream().filter(d -> org.parentOf(d).filter(id::equals).isPresent()).forEach(c -> visit(org, c, ordered));
+    }
+
+    private static String four(BigDecimal value) {
+        return value == null ? "-" : value.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static String abbreviate(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,85 @@
+package org.promiseledger.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.promiseledger.ledger.Adjustments;
+import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.period.Period;
+import org.promiseledger.rules.RuleSetFolder;
+import org.promiseledger.runs.ActionOutcome;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.runs.RunState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The payroll file of an approved run: one row per employee, net = payout + the adjustments booked so far.
+ * Deterministic, so exporting again without a new adjustment gives the same bytes.
+ */
+@Service
+public class PayrollExport {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final RunRegistry registry;
+    private final Adjustments adjustments;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+
+    PayrollExport(RunRegistry registry, Adjustments adjustments, AuditLog audit, JdbcTemplate jdbc) {
+        this.registry = registry;
+        this.adjustments = adjustments;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public ActionOutcome export(Period period, Path out, String user) throws IOException {
+        Optional<QuarterlyRunRecord> approved = registry.runsOf(period).stream()
+                .filter(r -> r.state() == RunState.APPROVED || r.state() == RunState.EXPORTED).findFirst();
+        if (approved.isEmpty()) {
+            return ActionOutcome.refused(period + " has no approved run: approve it first (four eyes)");
+        }
+        QuarterlyRunRecord run = approved.get();
+        record Paid(String employeeId, BigDecimal amount, String currency, String version) {
+        }
+        List<Paid> payouts = jdbc.query("SELECT employee_id, amount, currency, rule_set_version FROM payout WHERE run_id = ?",
+                (rs, i) -> new Paid(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)), run.runId())
+                .stream().sorted((a, b) -> CodePoints.ORDER.compare(a.employeeId(), b.employeeId())).toList();
+        Map<String, BigDecimal> adjusted = adjustments.totalsOf(period.toString());
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
+            csv.printRecord("period", "employee_id", "net_amount", "currency", "run_id", "rule_set_version");
+            for (Paid p : payouts) {
+                BigDecimal net = p.amount().add(adjusted.getOrDefault(p.employeeId(), BigDecimal.ZERO)).setScale(2);
+                total = total.add(net);
+                csv.printRecord(period, p.employeeId(), net.toPlainString(), p.currency(), run.runId(),
+                        RuleSetFolder.shortVersion(p.version()));
+            }
+        }
+        if (run.state() == RunState.APPROVED) {
+            registry.appendState(run.runId(), RunState.EXPORTED, out.toAbsolutePath().toString(), user);
+        }
+        audit.record(user, "EXPORT_PAYROLL", period.toString(), run.runId(), payouts.size() + " rows, net total "
+                + total.toPlainString() + " to " + out.toAbsolutePath());
+        return ActionOutcome.done("Wrote the payroll of " + period + " (run " + run.runId() + "): " + payouts.size()
+                + " employees, net total " + total.toPlainString() + ", to " + out);
+    }
+}

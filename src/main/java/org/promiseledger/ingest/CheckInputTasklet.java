@@ -1,0 +1,104 @@
+package org.promiseledger.ingest;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.runs.BadInputException;
+import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.runs.RunParameters;
+import org.promiseledger.scoring.PlanInspector;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides whether the ingested inputs can be paid on, and lists every reason they cannot at once: a reference file
+ * with rejects, a file past the reject limit, a cycle in the org chart or the management chain, a weighted metric
+ * without a company target.
+ */
+@Component
+public class CheckInputTasklet implements Tasklet {
+
+    private final JdbcTemplate jdbc;
+    private final BatchSettings settings;
+    private final RuleSetCompiler compiler;
+
+    CheckInputTasklet(JdbcTemplate jdbc, BatchSettings settings, RuleSetCompiler compiler) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.compiler = compiler;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+        List<String> problems = new ArrayList<>();
+        for (FileCounts counts : InputCounts.of(jdbc, run.runId())) {
+            InputFile file = InputFile.valueOf(fileKey(counts.fileName()));
+            if (file.isReference() && counts.rejected() > 0) {
+                problems.add(counts.fileName() + ": " + counts.rejected() + " rejected row(s); a reference file must be clean");
+            } else if (overLimit(counts)) {
+                problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " of " + counts.read()
+                        + " rows rejected, more than the limit of " + settings.rejectLimitPercent().toPlainString() + " %");
+            }
+        }
+        problems.addAll(cycles("departments.csv", "parent_id", "SELECT department_id, parent_id FROM in_department WHERE run_id = ?", run.runId()));
+        problems.addAll(cycles("employees.csv", "manager_id", "SELECT employee_id, manager_id FROM in_employee WHERE run_id = ?", run.runId()));
+        Set<String> weighted = PlanInspector.weightedMetrics(compiler.compile(run.rulesDir()));
+        List<String> companyTargets = jdbc.queryForList(
+                "SELECT metric FROM in_target WHERE run_id = ? AND scope = 'COMPANY'", String.class, run.runId());
+        for (String metric : weighted) {
+            if (!companyTargets.contains(metric)) {
+                problems.add("targets.csv: no COMPANY row for " + metric + ", which the plan weighs");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems);
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    private boolean overLimit(FileCounts counts) {
+        BigDecimal limit = settings.rejectLimitPercent().multiply(BigDecimal.valueOf(counts.read()))
+                .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(counts.rejectedAgainstLimit()).compareTo(limit) > 0;
+    }
+
+    private List<String> cycles(String fileName, String column, String sql, long runId) {
+        Map<String, String> parent = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            parent.put(rs.getString(1), rs.getString(2));
+        }, runId);
+        List<String> problems = new ArrayList<>();
+        Set<String> reported = new java.util.HashSet<>();
+        for (String start : new java.util.TreeSet<>(parent.keySet())) {
+            List<String> path = new ArrayList<>();
+            for (String id = start; id != null && parent.containsKey(id); id = parent.get(id)) {
+                int seen = path.indexOf(id);
+                if (seen >= 0) {
+                    List<String> cycle = path.subList(seen, path.size());
+                    if (cycle.stream().noneMatch(reported::contains)) {
+                        reported.addAll(cycle);
+                        problems.add(fileName + ": " + column + " forms a cycle " + String.join(" -> ", cycle) + " -> " + id);
+                    }
+                    break;
+                }
+                path.add(id);
+            }
+        }
+        return problems;
+    }
+
+    private static String fileKey(String fileName) {
+        return fileName.replace(".csv", "").toUpperCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,115 @@
+package org.promiseledger.ingest;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How one CSV field is parsed and range-checked; a fault is reported as the reason the whole row is refused. */
+sealed interface FieldType {
+
+    int MAX_ID_LENGTH = 100;
+    int MAX_TEXT_LENGTH = 255;
+
+    /** Returns the parsed value of a non-empty, trimmed field, or throws the fault. */
+    Object parse(String text) throws FieldFault;
+
+    record Id() implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            if (text.length() > MAX_ID_LENGTH) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "longer than " + MAX_ID_LENGTH + " characters");
+            }
+            return text;
+        }
+    }
+
+    record Text() implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            if (text.length() > MAX_TEXT_LENGTH) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "longer than " + MAX_TEXT_LENGTH + " characters");
+            }
+            return text;
+        }
+    }
+
+    record Decimal(boolean negativeAllowed) implements FieldType {
+        private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+        public Object parse(String text) throws FieldFault {
+            if (!PLAIN.matcher(text).matches()) {
+                throw new FieldFault(RejectReason.UNPARSEABLE, "not a decimal number");
+            }
+            BigDecimal value = new BigDecimal(text);
+            if (!negativeAllowed && value.signum() < 0) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "must not be negative");
+            }
+            if (value.precision() - value.scale() > 15 || value.scale() > 8) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "more digits than the ledger keeps (15 before, 8 after the point)");
+            }
+            return value;
+        }
+    }
+
+    record Score(int min, int max) implements FieldType {
+        private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,9}");
+
+        public Object parse(String text) throws FieldFault {
+            if (!INTEGER.matcher(text).matches()) {
+                throw new FieldFault(RejectReason.UNPARSEABLE, "not a whole number");
+            }
+            int value = Integer.parseInt(text);
+            if (value < min || value > max) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "must be " + min + ".." + max);
+            }
+            return value;
+        }
+    }
+
+    record Flag() implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            if (text.equalsIgnoreCase("true")) {
+                return Boolean.TRUE;
+            }
+            if (text.equalsIgnoreCase("false")) {
+                return Boolean.FALSE;
+            }
+            throw new FieldFault(RejectReason.UNPARSEABLE, "not true/false");
+        }
+    }
+
+    /** ISO-8601 with an offset; a local time is refused because its instant, and so its period, is unknown. */
+    record Timestamp() implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            } catch (DateTimeParseException e) {
+                throw new FieldFault(RejectReason.UNPARSEABLE, "not an ISO-8601 timestamp with offset");
+            }
+        }
+    }
+
+    record Choice(Set<String> allowed) implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            if (!allowed.contains(text)) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "must be one of " + allowed.stream().sorted().toList());
+            }
+            return text;
+        }
+    }
+
+    /** A field-level fault: the reason code and a short explanation for the reject listing. */
+    final class FieldFault extends Exception {
+        private final RejectReason reason;
+
+        FieldFault(RejectReason reason, String message) {
+            super(message, null, false, false);
+            this.reason = reason;
+        }
+
+        RejectReason reason() {
+            return reason;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.promiseledger.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.promiseledger.ledger.Sha256;
+import org.promiseledger.runs.BadInputException;
+
+/** A period's input folder: checks that every file of the data contract is there with its header, and fingerprints it. */
+public record InputFolder(Path dir) {
+
+    /** Every missing file and missing header column, so an operator fixes them all in one go; empty when usable. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return List.of("input folder " + dir + " does not exist");
+        }
+        for (InputFile file : InputFile.values()) {
+            Path path = dir.resolve(file.fileName());
+            if (!Files.isRegularFile(path)) {
+                problems.add(path + ": file missing (all eleven files are required; a header-only file is fine)");
+                continue;
+            }
+            try (NumberedRecords records = new NumberedRecords(path)) {
+                List<String> missing = file.header().stream().filter(c -> !records.header().contains(c)).toList();
+                if (!missing.isEmpty()) {
+                    problems.add(path + ", line 1: header lacks column(s) " + String.join(", ", missing));
+                }
+            } catch (BadInputException e) {
+                problems.addAll(e.problems());
+            } catch (IOException | RuntimeException e) {
+                problems.add(path + ", line 1: cannot read the header: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** SHA-256 over the eleven files (name, NUL, bytes, NUL): a crashed run is only resumed when its inputs are unchanged. */
+    public String fingerprint() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        for (InputFile file : InputFile.values()) {
+            files.put(file.fileName(), dir.resolve(file.fileName()));
+        }
+        return Sha256.ofFiles(files);
+    }
+}

@@ -1,0 +1,156 @@
+package org.promiseledger.ingest;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apache.commons.csv.CSVRecord;
+import org.promiseledger.metrics.MetricCode;
+import org.promiseledger.period.Period;
+
+/**
+ * Applies DESIGN.md's checks to one record, in its fixed order: each field left to right (missing, unparseable,
+ * out of range), then references, then the duplicate check, then the period. Only a row that reaches the
+ * duplicate check claims its id.
+ */
+final class RowValidator {
+
+    private final InputFile file;
+    private final List<Column> columns;
+    private final int[] positions;
+    private final int recordSize;
+    private final Map<InputFile, Set<String>> knownIds;
+    private final Period period;
+    private final ZoneId zone;
+    private final Set<String> claimedCompositeKeys = new HashSet<>();
+    private final ClaimedIds claimedIds = new ClaimedIds();
+    private final Predicate<String> claimedEarlier;
+    private final int[] keyColumns;
+    private final int periodColumn;
+
+    /**
+     * @param claimedEarlier tells, exactly, whether an earlier row of the file claimed an id; asked only when the
+     *                       compact fingerprint table suspects a duplicate
+     */
+    RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone,
+            Predicate<String> claimedEarlier) {
+        this.file = file;
+        this.claimedEarlier = claimedEarlier;
+        this.columns = file.columns();
+        this.recordSize = fileHeader.size();
+        this.positions = columns.stream().mapToInt(c -> fileHeader.indexOf(c.name())).toArray();
+        this.knownIds = knownIds;
+        this.period = period;
+        this.zone = zone;
+        List<String> names = file.header();
+        this.keyColumns = file.uniqueKey().stream().mapToInt(names::indexOf).toArray();
+        this.periodColumn = file.periodColumn() == null ? -1 : names.indexOf(file.periodColumn());
+    }
+
+    RowOutcome validate(CSVRecord record, long line) {
+        if (record.size() != recordSize) {
+            return new RowOutcome.Rejected(line, "", RejectReason.UNPARSEABLE, abbreviate(String.join(",", record.toList())),
+                    "record has " + record.size() + " fields, header has " + recordSize);
+        }
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            String text = record.get(positions[i]).trim();
+            if (text.isEmpty()) {
+                if (column.required() || allScoresEmpty(record, i)) {
+                    return new RowOutcome.Rejected(line, column.name(), RejectReason.MISSING_VALUE, "", "value required");
+                }
+                continue;
+            }
+            try {
+                values[i] = column.type().parse(text);
+            } catch (FieldType.FieldFault fault) {
+                return new RowOutcome.Rejected(line, column.name(), fault.reason(), abbreviate(text), fault.getMessage());
+            }
+            RowOutcome.Rejected crossFieldFault = crossFieldFault(line, i, values, text);
+            if (crossFieldFault != null) {
+                return crossFieldFault;
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (column.references() != null && values[i] != null && !isKnown(column, (String) values[i])) {
+                return new RowOutcome.Rejected(line, column.name(), RejectReason.UNKNOWN_REFERENCE, abbreviate((String) values[i]),
+                        "not in " + column.references().fileName());
+            }
+        }
+        if (keyColumns.length > 0) {
+            String key = key(values);
+            boolean fresh = keyColumns.length == 1 ? claimedIds.claim(key, claimedEarlier) : claimedCompositeKeys.add(key);
+            if (!fresh) {
+                String column = columns.get(keyColumns[keyColumns.length - 1]).name();
+                return new RowOutcome.Rejected(line, column, RejectReason.DUPLICATE_ID, abbreviate(key), "already seen earlier in the file");
+            }
+        }
+        if (periodColumn >= 0 && !period.contains((OffsetDateTime) values[periodColumn], zone)) {
+            return new RowOutcome.Rejected(line, columns.get(periodColumn).name(), RejectReason.OUT_OF_PERIOD,
+                    record.get(positions[periodColumn]).trim(), "outside " + period + " in zone " + zone);
+        }
+        return new RowOutcome.Accepted(line, values);
+    }
+
+    /** A survey must answer at least one of its three questions; an empty nps with nothing else is the missing value. */
+    private boolean allScoresEmpty(CSVRecord record, int index) {
+        if (file != InputFile.SURVEYS || !columns.get(index).name().equals("nps")) {
+            return false;
+        }
+        for (int i = index; i < columns.size(); i++) {
+            if (!record.get(positions[i]).trim().isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks that need an earlier field of the same row; they are range faults of the later field. */
+    private RowOutcome.Rejected crossFieldFault(long line, int index, Object[] values, String text) {
+        String name = columns.get(index).name();
+        if (file == InputFile.INTERNAL_SURVEYS && name.equals("respondent_department_id") && text.equals(values[1])) {
+            return new RowOutcome.Rejected(line, name, RejectReason.OUT_OF_RANGE, abbreviate(text), "a department cannot rate itself");
+        }
+        if (file == InputFile.TARGETS && (name.equals("target") || name.equals("stretch"))) {
+            boolean higher = MetricCode.valueOf((String) values[0]).higherIsBetter();
+            BigDecimal before = (BigDecimal) values[index - 1];
+            BigDecimal current = (BigDecimal) values[index];
+            int order = current.compareTo(before);
+            if (higher ? order <= 0 : order >= 0) {
+                String direction = higher ? "above " : "below ";
+                return new RowOutcome.Rejected(line, name, RejectReason.OUT_OF_RANGE, abbreviate(text),
+                        "must be strictly " + direction + columns.get(index - 1).name() + " for " + values[0]);
+            }
+        }
+        return null;
+    }
+
+    private boolean isKnown(Column column, String id) {
+        if (file == InputFile.TARGETS && column.name().equals("scope") && id.equals("COMPANY")) {
+            return true;
+        }
+        return knownIds.getOrDefault(column.references(), Set.of()).contains(id);
+    }
+
+    private String key(Object[] values) {
+        if (keyColumns.length == 1) {
+            return (String) values[keyColumns[0]];
+        }
+        StringBuilder key = new StringBuilder();
+        for (int k : keyColumns) {
+            key.append(key.isEmpty() ? "" : " + ").append(values[k]);
+        }
+        return key.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+}

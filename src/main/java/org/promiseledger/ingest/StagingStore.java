@@ -1,0 +1,84 @@
+package org.promiseledger.ingest;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The accepted rows of a run's input files, its rejects and its row counts, in the database. */
+@Repository
+class StagingStore {
+
+    private final JdbcTemplate jdbc;
+
+    StagingStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Removes what an interrupted attempt at this file left, so a restarted step ingests the file exactly once. */
+    void clear(long runId, InputFile file) {
+        jdbc.update("DELETE FROM " + file.stagingTable() + " WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM input_reject WHERE run_id = ? AND file_name = ?", runId, file.fileName());
+        jdbc.update("DELETE FROM input_file_count WHERE run_id = ? AND file_name = ?", runId, file.fileName());
+    }
+
+    Set<String> acceptedIds(long runId, InputFile file) {
+        String idColumn = file.header().get(0);
+        Set<String> ids = new HashSet<>();
+        jdbc.query("SELECT " + idColumn + " FROM " + file.stagingTable() + " WHERE run_id = ?",
+                rs -> {
+                    ids.add(rs.getString(1));
+                }, runId);
+        return Collections.unmodifiableSet(ids);
+    }
+
+    boolean hasAccepted(long runId, InputFile file, String idColumn, String id) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + file.stagingTable() + " WHERE run_id = ? AND " + idColumn
+                + " = ?", Integer.class, runId, id);
+        return found != null && found > 0;
+    }
+
+    void insertAccepted(long runId, InputFile file, List<RowOutcome.Accepted> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> header = file.header();
+        String sql = "INSERT INTO " + file.stagingTable() + " (run_id, line_no, " + String.join(", ", header)
+                + ") VALUES (?, ?" + ", ?".repeat(header.size()) + ")";
+        List<Object[]> batch = new ArrayList<>(rows.size());
+        for (RowOutcome.Accepted row : rows) {
+            Object[] args = new Object[header.size() + 2];
+            args[0] = runId;
+            args[1] = row.line();
+            for (int i = 0; i < header.size(); i++) {
+                Object value = row.values()[i];
+                args[i + 2] = value instanceof OffsetDateTime at ? at.toString() : value;
+            }
+            batch.add(args);
+        }
+        jdbc.batchUpdate(sql, batch);
+    }
+
+    void insertRejects(long runId, InputFile file, List<RowOutcome.Rejected> rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        List<Object[]> batch = rejects.stream()
+                .map(r -> new Object[] {runId, file.fileName(), r.line(), r.column(), r.reason().name(), r.value(), r.detail()})
+                .toList();
+        jdbc.batchUpdate("INSERT INTO input_reject (run_id, file_name, line_no, column_name, reason, raw_value, detail)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", batch);
+    }
+
+    void saveCounts(long runId, InputFile file, FileCounts counts) {
+        jdbc.update("INSERT INTO input_file_count (run_id, file_name, rows_read, rows_accepted, rows_rejected, rows_out_of_period)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", runId, file.fileName(), counts.read(), counts.accepted(), counts.rejected(),
+                counts.outOfPeriod());
+    }
+
+}

@@ -1,0 +1,59 @@
+package org.promiseledger.ledger;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tamper evidence: each ledger row carries SHA-256(previous row's hash + "|" + canonical content), chained per table
+ * in insertion order. Canonical content is the table's business columns ({@link LedgerTable}) in a fixed order,
+ * {@code name=value} joined by {@code |}, decimals as plain strings at their stored scale, null as empty; surrogate
+ * ids and timestamps stay outside, so the same inputs and rules give the same hashes on any database and after any
+ * restart.
+ */
+public final class HashChain {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private final LedgerTable table;
+    private String last;
+
+    public HashChain(LedgerTable table, String lastHash) {
+        this.table = table;
+        this.last = lastHash == null ? GENESIS : lastHash;
+    }
+
+    /** A row linked into the chain: its previous hash and its own. */
+    public record Link(String previousHash, String rowHash) {
+    }
+
+    /** Links the next row, whose canonical values are given in {@link LedgerTable#canonicalColumns()} order. */
+    public Link link(Object... canonicalValues) {
+        Link link = new Link(last, hash(table, last, List.of(canonicalValues)));
+        last = link.rowHash();
+        return link;
+    }
+
+    public static String hash(LedgerTable table, String previousHash, List<?> canonicalValues) {
+        return Sha256.hex(previousHash + "|" + canonical(table, canonicalValues));
+    }
+
+    public static String canonical(LedgerTable table, List<?> values) {
+        List<String> columns = table.canonicalColumns();
+        if (columns.size() != values.size()) {
+            throw new IllegalArgumentException(table + " has " + columns.size() + " canonical columns, got " + values.size());
+        }
+        List<String> parts = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            parts.add(columns.get(i) + "=" + render(values.get(i)));
+        }
+        return String.join("|", parts);
+    }
+
+    private static String render(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+    }
+}

@@ -1,0 +1,129 @@
+package org.promiseledger.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.promiseledger.scoring.RuleTrail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The append-only payout ledger: payout, payout_line and rule_trail. There is no update or delete path here;
+ * a correction is a new row. Rows of a run are written in one transaction, in a fixed order (the scope trail,
+ * then each employee by id), each chained to the previous row of its table.
+ */
+@Repository
+public class PayoutLedger {
+
+    private final JdbcTemplate jdbc;
+    private final LedgerChains chains;
+    private final Clock clock;
+
+    PayoutLedger(JdbcTemplate jdbc, LedgerChains chains, Clock clock) {
+        this.jdbc = jdbc;
+        this.chains = chains;
+        this.clock = clock;
+    }
+
+    /** A payout as booked: the amount is final (after any pool proration). */
+    public record PayoutRow(String employeeId, String role, String departmentId, BigDecimal baseSalary, BigDecimal targetBonus,
+            BigDecimal score, BigDecimal amount, List<LineRow> lines, List<RuleTrail.Entry> trail) {
+    }
+
+    public record LineRow(String component, BigDecimal weight, BigDecimal attainment, BigDecimal contribution) {
+    }
+
+    public record RunStamp(long runId, String period, String currency, String ruleSetVersion, String inputFingerprint) {
+    }
+
+    private static final String INSERT_PAYOUT = "INSERT INTO payout (run_id, period, employee_id, role, department_id, base_salary,"
+            + " target_bonus, score, amount, currency, rule_set_version, input_fingerprint, created_at, prev_hash, row_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_LINE = "INSERT INTO payout_line (run_id, period, employee_id, seq, component, weight,"
+            + " attainment, contribution, created_at, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_TRAIL = "INSERT INTO rule_trail (run_id, period, subject, seq, rule_name, decision,"
+            + " created_at, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** Rows sent per JDBC batch: big enough to be fast, small enough that a 20,000-employee run stays in a small heap. */
+    private static final int BATCH = 2_000;
+
+    /** Appends a run's payouts (already in employee-id order) and the scope trail, inside the caller's transaction. */
+    public void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts) {
+        chains.lock();
+        Timestamp now = Timestamp.from(clock.instant());
+        HashChain payoutChain = chains.continueChain(LedgerTable.PAYOUT);
+        HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
+        HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
+        Batch payoutRows = new Batch(INSERT_PAYOUT);
+        Batch lineRows = new Batch(INSERT_LINE);
+        Batch trailRows = new Batch(INSERT_TRAIL);
+        addTrail(run, scopeTrail, trailChain, trailRows, now);
+        for (PayoutRow p : payouts) {
+            BigDecimal base = p.baseSalary().setScale(8, RoundingMode.UNNECESSARY);
+            BigDecimal targetBonus = p.targetBonus().setScale(18, RoundingMode.UNNECESSARY);
+            BigDecimal score = scaled(p.score());
+            BigDecimal amount = p.amount().setScale(2, RoundingMode.UNNECESSARY);
+            HashChain.Link link = payoutChain.link(run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus,
+                    score, amount, run.currency(), run.ruleSetVersion(), run.inputFingerprint());
+            payoutRows.add(run.runId(), run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus, score, amount,
+                    run.currency(), run.ruleSetVersion(), run.inputFingerprint(), now, link.previousHash(), link.rowHash());
+            int seq = 0;
+            for (LineRow line : p.lines()) {
+                seq++;
+                BigDecimal weight = scaled(line.weight());
+                BigDecimal attainment = scaled(line.attainment());
+                BigDecimal contribution = scaled(line.contribution());
+                HashChain.Link lineLink = lineChain.link(run.period(), p.employeeId(), seq, line.component(), weight,
+                        attainment, contribution);
+                lineRows.add(run.runId(), run.period(), p.employeeId(), seq, line.component(), weight, attainment, contribution,
+                        now, lineLink.previousHash(), lineLink.rowHash());
+            }
+            addTrail(run, p.trail(), trailChain, trailRows, now);
+        }
+        payoutRows.flush();
+        DebugPause.at("writing");
+        lineRows.flush();
+        trailRows.flush();
+    }
+
+    /** Rows of one table, sent in batches as they come, so a large run never holds all its rows at once. */
+    private final class Batch {
+        private final String sql;
+        private final List<Object[]> rows = new ArrayList<>(BATCH);
+
+        Batch(String sql) {
+            this.sql = sql;
+        }
+
+        void add(Object... row) {
+            rows.add(row);
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(sql, rows);
+                rows.clear();
+            }
+        }
+    }
+
+    private static void addTrail(RunStamp run, List<RuleTrail.Entry> entries, HashChain chain, Batch rows, Timestamp now) {
+        int seq = 0;
+        for (RuleTrail.Entry e : entries) {
+            seq++;
+            String decision = e.decision().length() > 1000 ? e.decision().substring(0, 997) + "..." : e.decision();
+            HashChain.Link link = chain.link(run.period(), e.subject(), seq, e.ruleName(), decision);
+            rows.add(run.runId(), run.period(), e.subject(), seq, e.ruleName(), decision, now, link.previousHash(), link.rowHash());
+        }
+    }
+
+    private static BigDecimal scaled(BigDecimal value) {
+        return value == null ? null : value.setScale(12, RoundingMode.HALF_EVEN);
+    }
+}

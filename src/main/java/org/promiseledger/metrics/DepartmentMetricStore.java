@@ -1,0 +1,53 @@
+package org.promiseledger.metrics;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.promiseledger.period.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The department_metrics and mot_check tables: what the run measured, read back by scoring and exports. */
+@Repository
+public class DepartmentMetricStore {
+
+    private final JdbcTemplate jdbc;
+
+    DepartmentMetricStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void replace(long runId, Period period, List<DepartmentMetric> metrics, List<MomentOfTruthCheck> checks) {
+        jdbc.update("DELETE FROM department_metrics WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM mot_check WHERE run_id = ?", runId);
+        jdbc.batchUpdate("INSERT INTO department_metrics (run_id, period, scope, department_id, metric, value, sample_size, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", metrics.stream().map(m -> new Object[] {runId, period.toString(),
+                        m.scope().kind().name(), m.scope().departmentId(), m.metric().name(), m.value(), m.sampleSize(),
+                        m.status().name()}).toList());
+        jdbc.batchUpdate("INSERT INTO mot_check (run_id, touchpoint_id, owner_department_id, csat, csat_sample, company_threshold, fired)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", checks.stream().map(c -> new Object[] {runId, c.touchpointId(),
+                        c.ownerDepartmentId(), c.csat(), c.csatSample(), c.companyThreshold(), c.fired()}).toList());
+    }
+
+    /** Every metric row of the run, in export order (scope kind, department id by code point, metric code). */
+    public List<DepartmentMetric> metricsOf(long runId) {
+        return jdbc.query("SELECT scope, department_id, metric, value, sample_size, status FROM department_metrics WHERE run_id = ?",
+                (rs, i) -> new DepartmentMetric(new ScopeRef(ScopeKind.valueOf(rs.getString(1)), rs.getString(2)),
+                        MetricCode.valueOf(rs.getString(3)), scaled(rs.getBigDecimal(4)), rs.getLong(5),
+                        MetricStatus.valueOf(rs.getString(6))), runId)
+                .stream()
+                .sorted(java.util.Comparator.comparing(DepartmentMetric::scope).thenComparing(DepartmentMetric::metric))
+                .toList();
+    }
+
+    public List<MomentOfTruthCheck> momentOfTruthChecksOf(long runId) {
+        return jdbc.query("SELECT touchpoint_id, owner_department_id, csat, csat_sample, company_threshold, fired"
+                + " FROM mot_check WHERE run_id = ?", (rs, i) -> new MomentOfTruthCheck(rs.getString(1), rs.getString(2),
+                        scaled(rs.getBigDecimal(3)), rs.getLong(4), rs.getBigDecimal(5), rs.getBoolean(6)), runId)
+                .stream().sorted(java.util.Comparator.comparing(MomentOfTruthCheck::touchpointId, CodePoints.ORDER)).toList();
+    }
+
+    private static BigDecimal scaled(BigDecimal value) {
+        return value == null ? null : value.setScale(MetricFormulas.STORED_SCALE);
+    }
+}

@@ -1,0 +1,66 @@
+package org.promiseledger.runs;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+import org.promiseledger.ledger.Adjustments;
+import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.period.Period;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books an adjustment (positive) or clawback (negative) on an approved period, for an employee paid in it. The payout
+ * rows stay as they are; the adjustment is a new ledger row added to the next payroll export.
+ */
+@Service
+public class AdjustmentBooking {
+
+    private final RunRegistry registry;
+    private final Adjustments adjustments;
+    private final AuditLog audit;
+    private final JdbcTemplate jdbc;
+
+    AdjustmentBooking(RunRegistry registry, Adjustments adjustments, AuditLog audit, JdbcTemplate jdbc) {
+        this.registry = registry;
+        this.adjustments = adjustments;
+        this.audit = audit;
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public ActionOutcome book(Period period, String employeeId, String amountText, String reason, String user) {
+        BigDecimal amount;
+        try {
+            amount = new BigDecimal(amountText.trim());
+        } catch (NumberFormatException e) {
+            return ActionOutcome.refused("--amount '" + amountText + "' is not a decimal number such as 250.00 or -120.50");
+        }
+        if (amount.scale() > 2) {
+            return ActionOutcome.refused("--amount " + amountText + " has more than 2 decimals (cents)");
+        }
+        if (amount.signum() == 0) {
+            return ActionOutcome.refused("--amount must not be zero");
+        }
+        if (reason == null || reason.isBlank()) {
+            return ActionOutcome.refused("--reason is required: say why, for the auditors");
+        }
+        Optional<QuarterlyRunRecord> approved = registry.runsOf(period).stream()
+                .filter(r -> r.state() == RunState.APPROVED || r.state() == RunState.EXPORTED).findFirst();
+        if (approved.isEmpty()) {
+            return ActionOutcome.refused(period + " has no approved run: correct the inputs and run it again instead");
+        }
+        long runId = approved.get().runId();
+        Integer paid = jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ? AND employee_id = ?", Integer.class,
+                runId, employeeId);
+        if (paid == null || paid == 0) {
+            return ActionOutcome.refused("employee " + employeeId + " has no payout in run " + runId + " of " + period);
+        }
+        BigDecimal cents = amount.setScale(2);
+        adjustments.book(period.toString(), employeeId, cents, reason.trim(), user, runId);
+        audit.record(user, "ADJUST", period.toString(), runId, employeeId + " " + cents.toPlainString() + ": " + reason.trim());
+        return ActionOutcome.done("Booked " + (cents.signum() < 0 ? "clawback " : "adjustment ") + cents.toPlainString()
+                + " for " + employeeId + " in " + period + " (run " + runId + "); it goes into the next payroll export.");
+    }
+}

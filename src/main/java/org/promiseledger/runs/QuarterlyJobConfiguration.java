@@ -1,0 +1,45 @@
+package org.promiseledger.runs;
+
+
+import org.promiseledger.ingest.IngestSteps;
+import org.promiseledger.ingest.CheckInputTasklet;
+import org.promiseledger.metrics.AggregateMetricsTasklet;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The quarterly job: ingest the eleven input files, check they can be paid on, aggregate the metrics of every
+ * scope, score every employee and book the payouts. Each step is restartable: a relaunch of the same run skips
+ * the steps that completed and redoes the one that was interrupted.
+ */
+@Configuration
+class QuarterlyJobConfiguration {
+
+    static final String JOB_NAME = "quarterlyJob";
+
+    @Bean
+    Job quarterlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSteps ingestSteps,
+            CheckInputTasklet checkInput, AggregateMetricsTasklet aggregateMetrics, ScoreEmployeesTasklet scoreEmployees,
+            StepTimings timings) {
+        SimpleJobBuilder job = null;
+        for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {
+            job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(ingest) : job.next(ingest);
+        }
+        return job
+                .next(new StepBuilder("checkInputStep", jobRepository).tasklet(checkInput, transactionManager)
+                        .listener(timings).build())
+                .next(new StepBuilder("aggregateMetricsStep", jobRepository).tasklet(aggregateMetrics, transactionManager)
+                        .listener(timings).build())
+                .next(new StepBuilder("scoreEmployeesStep", jobRepository).tasklet(scoreEmployees, transactionManager)
+                        .listener(timings).build())
+                .build();
+    }
+
+}

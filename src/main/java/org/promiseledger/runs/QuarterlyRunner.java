@@ -1,0 +1,175 @@
+package org.promiseledger.runs;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.promiseledger.ingest.InputFolder;
+import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.period.Period;
+import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.rules.RuleSetArchive;
+import org.promiseledger.rules.RuleSetCompiler;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a period as DESIGN.md's "Runs" paragraph says: checks inputs and rules before writing anything, holds the
+ * period's lock, restarts a crashed run whose inputs and rules are unchanged, supersedes a calculated run, and
+ * refuses an approved one.
+ */
+@Service
+public class QuarterlyRunner {
+
+    private final RuleSetCompiler compiler;
+    private final RunRegistry registry;
+    private final PeriodLock lock;
+    private final JobLauncher launcher;
+    private final JobRepository jobRepository;
+    private final Job quarterlyJob;
+    private final Clock clock;
+    private final AuditLog audit;
+    private final RuleSetArchive archive;
+
+    QuarterlyRunner(RuleSetCompiler compiler, RunRegistry registry, PeriodLock lock, JobLauncher launcher,
+            JobRepository jobRepository, Job quarterlyJob, Clock clock, AuditLog audit, RuleSetArchive archive) {
+        this.audit = audit;
+        this.archive = archive;
+        this.compiler = compiler;
+        this.registry = registry;
+        this.lock = lock;
+        this.launcher = launcher;
+        this.jobRepository = jobRepository;
+        this.quarterlyJob = quarterlyJob;
+        this.clock = clock;
+    }
+
+    public RunOutcome run(Period period, Path dataDir, Path rulesDir, String user) {
+        InputFolder inputs = new InputFolder(dataDir);
+        List<String> inputProblems = inputs.problems();
+        if (!inputProblems.isEmpty()) {
+            return RunOutcome.refused(null, inputProblems);
+        }
+        String version;
+        try {
+            version = compiler.compile(rulesDir).version();
+        } catch (RuleCompilationException e) {
+            return RunOutcome.refused(null, e.problems().stream().map(Object::toString).toList());
+        } catch (IllegalArgumentException e) {
+            return RunOutcome.refused(null, List.of(e.getMessage()));
+        }
+        String fingerprint = inputs.fingerprint();
+        try (PeriodLock.Held held = lock.acquire(period.toString())) {
+            Optional<QuarterlyRunRecord> frozen = registry.runsOf(period).stream().filter(r -> r.state().isFrozen()).findFirst();
+            if (frozen.isPresent()) {
+                String why = period + " was " + frozen.get().state().name().toLowerCase() + " in run " + frozen.get().runId()
+                        + "; it cannot be calculated again (book an adjustment instead)";
+                audit.record(user, "RUN_REFUSED", period.toString(), frozen.get().runId(), why);
+                return RunOutcome.refused(frozen.get().runId(), List.of(why));
+            }
+            Optional<QuarterlyRunRecord> latest = registry.latest(period);
+            if (latest.isPresent() && latest.get().state().isRestartable()) {
+                QuarterlyRunRecord crashed = latest.get();
+                if (crashed.inputFingerprint().equals(fingerprint) && crashed.ruleSetVersion().equals(version)) {
+                    audit.record(user, "RUN_RESTARTED", period.toString(), crashed.runId(), "restarting where it stopped");
+                    return launch(new RunParameters(crashed.runId(), period, dataDir, rulesDir), user, true);
+                }
+                registry.appendState(crashed.runId(), RunState.CLOSED, "inputs or rules changed since it stopped", user);
+                audit.record(user, "RUN_CLOSED", period.toString(), crashed.runId(), "inputs or rules changed since it stopped");
+            }
+            registry.lastRuleSetVersion().filter(previous -> !previous.equals(version)).ifPresent(previous -> audit.record(user,
+                    "RULES_CHANGE_SEEN", period.toString(), null, "rule set " + previous.substring(0, 12) + " -> "
+                            + version.substring(0, 12) + " (" + rulesDir.toAbsolutePath().normalize() + ")"));
+            Long supersedes = registry.latestCalculated(period).map(QuarterlyRunRecord::runId).orElse(null);
+            archive.keep(rulesDir, version);
+            long runId = registry.create(period, user, dataDir.toAbsolutePath().normalize().toString(),
+                    rulesDir.toAbsolutePath().normalize().toString(), fingerprint, version, supersedes);
+            audit.record(user, "RUN_STARTED", period.toString(), runId, "data " + dataDir.toAbsolutePath().normalize()
+                    + ", rules " + version.substring(0, 12) + (supersedes == null ? "" : ", supersedes run " + supersedes));
+            return launch(new RunParameters(runId, period, dataDir, rulesDir), user, false);
+        } catch (PeriodLock.PeriodBusyException busy) {
+            audit.record(user, "RUN_REFUSED", period.toString(), null, busy.getMessage());
+            return RunOutcome.refused(null, List.of(busy.getMessage()));
+        }
+    }
+
+    private RunOutcome launch(RunParameters parameters, String user, boolean restart) {
+        JobParameters jobParameters = parameters.toJobParameters();
+        if (restart) {
+            failAbandonedExecution(jobParameters);
+        }
+        JobExecution execution;
+        try {
+            execution = launcher.run(quarterlyJob, jobParameters);
+        } catch (Exception e) {
+            registry.appendState(parameters.runId(), RunState.FAILED, e.getMessage(), user);
+            return new RunOutcome(1, parameters.runId(), restart, List.of("the run could not start: " + e.getMessage()));
+        }
+        String period = parameters.period().toString();
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            audit.record(user, "RUN_CALCULATED", period, parameters.runId(), "calculated");
+            return new RunOutcome(0, parameters.runId(), restart, List.of());
+        }
+        List<String> badInput = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            Throwable cause = rootCause(failure);
+            if (cause instanceof BadInputException bad) {
+                badInput.addAll(bad.problems());
+            } else if (cause instanceof RuleCompilationException rules) {
+                rules.problems().forEach(p -> badInput.add(p.toString()));
+            } else {
+                failures.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+        }
+        if (!badInput.isEmpty()) {
+            registry.appendState(parameters.runId(), RunState.REFUSED, String.join("; ", badInput), user);
+            audit.record(user, "RUN_REFUSED", period, parameters.runId(), String.join("; ", badInput));
+            return RunOutcome.refused(parameters.runId(), badInput);
+        }
+        registry.appendState(parameters.runId(), RunState.FAILED, String.join("; ", failures), user);
+        audit.record(user, "RUN_FAILED", period, parameters.runId(), String.join("; ", failures));
+        return new RunOutcome(1, parameters.runId(), restart, failures);
+    }
+
+    /**
+     * A killed process leaves its job execution STARTED in the job repository; we hold the period lock, so we know
+     * it is dead, and mark it FAILED so that Spring Batch restarts it from the step that was interrupted.
+     */
+    private void failAbandonedExecution(JobParameters jobParameters) {
+        JobExecution last = jobRepository.getLastJobExecution(QuarterlyJobConfiguration.JOB_NAME, jobParameters);
+        if (last == null || !last.getStatus().isRunning()) {
+            return;
+        }
+        for (StepExecution step : last.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+                step.setEndTime(java.time.LocalDateTime.now(clock));
+                jobRepository.update(step);
+            }
+        }
+        last.setStatus(BatchStatus.FAILED);
+        last.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+        last.setEndTime(java.time.LocalDateTime.now(clock));
+        jobRepository.update(last);
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause
+                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,110 @@
+package org.promiseledger.runs;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.promiseledger.ledger.DebugPause;
+import org.promiseledger.ledger.PayoutLedger;
+import org.promiseledger.rules.CompiledRuleSet;
+import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.rules.RuleProblem;
+import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.scoring.PlanScorer;
+import org.promiseledger.scoring.PoolProration;
+import org.promiseledger.scoring.RuleTrail;
+import org.promiseledger.scoring.ScopeResult;
+import org.promiseledger.scoring.ScopeResultStore;
+import org.promiseledger.scoring.ScoredPayout;
+import org.promiseledger.scoring.ScoringInput;
+import org.promiseledger.scoring.ScoringInputStore;
+import org.promiseledger.scoring.ScoringResult;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores every employee with the plan and books the payouts, in one transaction: a crash leaves no payout behind,
+ * and the restarted step books them all, in the same order, with the same hashes. The run becomes CALCULATED in
+ * the same transaction, and the run it supersedes is marked so.
+ */
+@Component
+class ScoreEmployeesTasklet implements Tasklet {
+
+    private final RuleSetCompiler compiler;
+    private final ScoringInputStore inputs;
+    private final ScopeResultStore scopeResults;
+    private final PayoutLedger ledger;
+    private final RunRegistry registry;
+    private final BatchSettings settings;
+    private final StepProgress progress;
+
+    ScoreEmployeesTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
+            PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress) {
+        this.compiler = compiler;
+        this.inputs = inputs;
+        this.scopeResults = scopeResults;
+        this.ledger = ledger;
+        this.registry = registry;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        RunParameters parameters = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
+        QuarterlyRunRecord run = registry.find(parameters.runId()).orElseThrow();
+        CompiledRuleSet rules = compiler.compile(parameters.rulesDir());
+        if (!rules.version().equals(run.ruleSetVersion())) {
+            throw new RuleCompilationException(List.of(new RuleProblem(parameters.rulesDir().toString(), null,
+                    "the rules changed while the run was going (version " + run.ruleSetVersion().substring(0, 12) + " became "
+                            + rules.shortVersion() + "); run again")));
+        }
+        ScoringInput input = inputs.load(run.runId());
+        ScoringResult result;
+        try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
+            long[] done = {0};
+            result = new PlanScorer(rules, input).score(() -> {
+                bar.stepTo(++done[0]);
+                if (done[0] == 1) {
+                    DebugPause.at("scoring");
+                }
+            });
+        }
+        scopeResults.replace(run.runId(), result.scopes());
+        List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();
+        ledger.append(new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(), run.ruleSetVersion(),
+                run.inputFingerprint()), scopeTrail, book(result.payouts()));
+        if (run.supersedesRunId() != null) {
+            registry.appendState(run.supersedesRunId(), RunState.SUPERSEDED, "superseded by run " + run.runId(), run.launchedBy());
+        }
+        registry.appendState(run.runId(), RunState.CALCULATED, result.payouts().size() + " payouts", run.launchedBy());
+        contribution.incrementWriteCount(result.payouts().size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Turns scored payouts into ledger rows, prorating every amount when the pool budget is exceeded. */
+    private List<PayoutLedger.PayoutRow> book(List<ScoredPayout> payouts) {
+        Optional<PoolProration> pool = PoolProration.of(settings.pool(), payouts.stream().map(ScoredPayout::amount).toList());
+        List<PayoutLedger.PayoutRow> rows = new ArrayList<>(payouts.size());
+        for (ScoredPayout p : payouts) {
+            List<PayoutLedger.LineRow> lines = new ArrayList<>();
+            p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
+            List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
+            BigDecimal amount = p.amount();
+            if (pool.isPresent()) {
+                BigDecimal prorated = pool.get().prorate(amount);
+                lines.add(new PayoutLedger.LineRow("POOL_PRORATION", pool.get().factor(), null, prorated.subtract(amount)));
+                trail.add(new RuleTrail.Entry(p.employee().subject(), "The pool budget prorates every payout by the same factor",
+                        pool.get().explain(amount, prorated)));
+                amount = prorated;
+            }
+            rows.add(new PayoutLedger.PayoutRow(p.employee().employeeId(), p.employee().role(), p.employee().departmentId(),
+                    p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,149 @@
+package org.promiseledger.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.metrics.DepartmentMetric;
+import org.promiseledger.metrics.MetricStatus;
+import org.promiseledger.metrics.MomentOfTruthCheck;
+import org.promiseledger.metrics.ScopeKind;
+import org.promiseledger.metrics.ScopeRef;
+import org.promiseledger.rules.CompiledRuleSet;
+import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.rules.RuleProblem;
+
+/**
+ * Hands the stored metrics and the employees to the rules and collects what they decided. Scoring is partitioned
+ * by department: one rule session holds the company, one department, its subtree and that department's employees,
+ * which is all a department's payouts depend on.
+ */
+public final class PlanScorer {
+
+    static final List<String> COMPONENT_ORDER = List.of("COMPANY_CX", "DEPARTMENT_CX", "SUBTREE_CX", "INDIVIDUAL");
+
+    private final CompiledRuleSet rules;
+    private final ScoringInput input;
+    private final Map<ScopeRef, List<DepartmentMetric>> metricsByScope;
+    private final Map<String, Target> targetsByKey;
+
+    public PlanScorer(CompiledRuleSet rules, ScoringInput input) {
+        this.rules = rules;
+        this.input = input;
+        this.metricsByScope = input.metrics().stream().collect(Collectors.groupingBy(DepartmentMetric::scope));
+        this.targetsByKey = input.targets().stream().collect(Collectors.toMap(t -> t.metric() + "|" + t.scope(), t -> t));
+    }
+
+    /** Scores the departments given (null: all), calling back after each one so a caller can show progress. */
+    public ScoringResult score(Runnable afterEachDepartment) {
+        Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
+                .collect(Collectors.groupingBy(Employee::departmentId));
+        Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
+        List<ScoredPayout> payouts = new ArrayList<>();
+        for (String department : input.org().departments()) {
+            List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
+            Partition partition = scorePartition(department, employees);
+            partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
+            payouts.addAll(partition.payouts());
+            afterEachDepartment.run();
+        }
+        payouts.sort(Comparator.comparing(p -> p.employee().employeeId(), CodePoints.ORDER));
+        return new ScoringResult(List.copyOf(scopes.values()), payouts);
+    }
+
+    private record Partition(List<ScopeResult> scopes, List<ScoredPayout> payouts) {
+    }
+
+    private Partition scorePartition(String department, List<Employee> employees) {
+        List<ScopeRef> scopeRefs = List.of(ScopeRef.COMPANY, ScopeRef.department(department), ScopeRef.subtree(department));
+        try (PlanSession plan = new PlanSession(rules)) {
+            for (ScopeRef ref : scopeRefs) {
+                plan.insert(scopeFact(ref));
+                metricsByScope.getOrDefault(ref, List.of()).forEach(m -> plan.insert(metricInput(m)));
+            }
+            employees.forEach(plan::insert);
+            plan.fire();
+            return collect(plan, scopeRefs, employees);
+        }
+    }
+
+    private Partition collect(PlanSession plan, List<ScopeRef> scopeRefs, List<Employee> employees) {
+        Map<String, List<RuleTrail.Entry>> trailBySubject = plan.trail().entries().stream()
+                .collect(Collectors.groupingBy(RuleTrail.Entry::subject, LinkedHashMap::new, Collectors.toList()));
+        List<MetricAttainment> attainments = plan.facts(MetricAttainment.class);
+        Map<String, CxIndex> cxBySubject = new HashMap<>();
+        plan.facts(CxIndex.class).forEach(cx -> cxBySubject.put(Scope.subjectOf(cx.scope(), cx.departmentId()), cx));
+        List<ScopeResult> scopes = new ArrayList<>();
+        for (ScopeRef ref : scopeRefs) {
+            String subject = Scope.subjectOf(ref.kind().name(), ref.departmentId());
+            CxIndex cx = cxBySubject.get(subject);
+            if (cx == null) {
+                throw planIncomplete("the rules gave no CX index for " + subject);
+            }
+            List<MetricAttainment> own = attainments.stream()
+                    .filter(a -> a.scope().equals(ref.kind().name()) && a.departmentId().equals(ref.departmentId()))
+                    .sorted(Comparator.comparing(MetricAttainment::metric)).toList();
+            scopes.add(new ScopeResult(ref, own, cx, trailBySubject.getOrDefault(subject, List.of())));
+        }
+        Map<String, PayoutDecision> decisions = new HashMap<>();
+        for (PayoutDecision decision : plan.facts(PayoutDecision.class)) {
+            if (decisions.put(decision.employeeId(), decision) != null) {
+                throw planIncomplete("the rules decided two payouts for employee " + decision.employeeId());
+            }
+        }
+        Map<String, List<ScoreLine>> lines = plan.facts(ScoreLine.class).stream()
+                .sorted(Comparator.comparing(l -> COMPONENT_ORDER.indexOf(l.component())))
+                .collect(Collectors.groupingBy(ScoreLine::employeeId));
+        List<ScoredPayout> payouts = new ArrayList<>();
+        for (Employee employee : employees) {
+            PayoutDecision decision = decisions.get(employee.employeeId());
+            if (decision == null) {
+                throw planIncomplete("the rules decided no payout for employee " + employee.employeeId() + " (role "
+                        + employee.role() + "): does every role have weights and a cap in the role table?");
+            }
+            payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
+                    lines.getOrDefault(employee.employeeId(), List.of()),
+                    trailBySubject.getOrDefault(employee.subject(), List.of())));
+        }
+        return new Partition(scopes, payouts);
+    }
+
+    private Scope scopeFact(ScopeRef ref) {
+        Set<String> members = switch (ref.kind()) {
+            case COMPANY -> null;
+            case DEPARTMENT -> Set.of(ref.departmentId());
+            case SUBTREE -> new HashSet<>(input.org().subtree(ref.departmentId()));
+        };
+        boolean owns = input.touchpointOwners().values().stream().anyMatch(o -> members == null || members.contains(o));
+        List<String> failed = ref.kind() == ScopeKind.COMPANY ? List.of() : input.momentOfTruthChecks().stream()
+                .filter(MomentOfTruthCheck::fired)
+                .filter(c -> members.contains(c.ownerDepartmentId()))
+                .map(MomentOfTruthCheck::touchpointId)
+                .toList();
+        return new Scope(ref.kind().name(), ref.departmentId(), owns, failed);
+    }
+
+    /** A scope uses its own target row for a metric, else the company's (a subtree: its root department's). */
+    private MetricInput metricInput(DepartmentMetric m) {
+        String metric = m.metric().name();
+        Target target = targetsByKey.get(metric + "|" + m.scope().departmentId());
+        if (target == null) {
+            target = targetsByKey.get(metric + "|" + ScopeRef.COMPANY_ID);
+        }
+        return new MetricInput(m.scope().kind().name(), m.scope().departmentId(), metric, m.value(), m.sampleSize(),
+                m.status() == MetricStatus.OK, m.metric().higherIsBetter(),
+                target == null ? null : target.threshold(), target == null ? null : target.target(),
+                target == null ? null : target.stretch());
+    }
+
+    private static RuleCompilationException planIncomplete(String message) {
+        return new RuleCompilationException(List.of(new RuleProblem("(plan)", null, message)));
+    }
+}

@@ -1,0 +1,71 @@
+package org.promiseledger.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.promiseledger.period.Period;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.runs.RunState;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every run of every period with its state history and payout totals: what HR reviews before approving. */
+@Component
+class RunsOverviewReader {
+
+    record StateChange(String state, String changedBy, Instant changedAt, String note) {
+    }
+
+    /** A run; approvable when it is its period's latest run and CALCULATED (RunApproval decides the rest). */
+    record RunRow(QuarterlyRunRecord run, List<StateChange> history, long payouts, BigDecimal total, boolean latest) {
+
+        public boolean approvable() {
+            return latest && run.state() == RunState.CALCULATED;
+        }
+
+        public boolean payable() {
+            return run.state() == RunState.APPROVED || run.state() == RunState.EXPORTED;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RunRegistry registry;
+
+    RunsOverviewReader(JdbcTemplate jdbc, RunRegistry registry) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+    }
+
+    /** Newest period first, each period's runs newest first. */
+    List<RunRow> all() {
+        Map<Long, List<StateChange>> history = new HashMap<>();
+        jdbc.query("SELECT run_id, state, changed_by, changed_at, note FROM run_state ORDER BY id", rs -> {
+            history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StateChange(rs.getString(2),
+                    rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+        });
+        Map<Long, long[]> counts = new HashMap<>();
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        jdbc.query("SELECT run_id, COUNT(*), SUM(amount) FROM payout GROUP BY run_id", rs -> {
+            counts.put(rs.getLong(1), new long[] {rs.getLong(2)});
+            totals.put(rs.getLong(1), rs.getBigDecimal(3));
+        });
+        List<Period> periods = jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream()
+                .map(Period::parse).sorted(Comparator.reverseOrder()).toList();
+        List<RunRow> rows = new ArrayList<>();
+        for (Period period : periods) {
+            Long latest = registry.latest(period).map(QuarterlyRunRecord::runId).orElse(null);
+            for (QuarterlyRunRecord run : registry.runsOf(period)) {
+                rows.add(new RunRow(run, history.getOrDefault(run.runId(), List.of()),
+                        counts.getOrDefault(run.runId(), new long[] {0})[0], totals.get(run.runId()),
+                        Long.valueOf(run.runId()).equals(latest)));
+            }
+        }
+        return rows;
+    }
+}

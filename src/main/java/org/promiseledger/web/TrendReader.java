@@ -1,0 +1,77 @@
+package org.promiseledger.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.promiseledger.period.Period;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A person's last four quarters. Each quarter is judged on its own org: a quarter in which the viewer could not
+ * see this person's pay (they sat elsewhere then) shows no score or amount.
+ */
+@Component
+class TrendReader {
+
+    private final JdbcTemplate jdbc;
+    private final CalculatedPeriods periods;
+    private final WorkforceStore workforces;
+    private final PayVisibility visibility;
+
+    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility) {
+        this.jdbc = jdbc;
+        this.periods = periods;
+        this.workforces = workforces;
+        this.visibility = visibility;
+    }
+
+    List<TrendPoint> lastFourQuarters(Viewer viewer, String employeeId, Period last) {
+        List<Period> quarters = List.of(last.previous().previous().previous(), last.previous().previous(), last.previous(), last);
+        List<TrendPoint> points = new ArrayList<>();
+        for (Period quarter : quarters) {
+            Optional<QuarterlyRunRecord> run = periods.run(quarter);
+            if (run.isEmpty()) {
+                points.add(new TrendPoint(quarter.toString(), null, null, null, null));
+                continue;
+            }
+            long runId = run.get().runId();
+            BigDecimal companyCx = cx(runId, "COMPANY", "COMPANY");
+            record Placed(String departmentId, String role) {
+            }
+            Optional<Placed> placed = jdbc.query("SELECT department_id, role FROM in_employee WHERE run_id = ? AND employee_id = ?",
+                    (rs, i) -> new Placed(rs.getString(1), rs.getString(2)), runId, employeeId).stream().findFirst();
+            // judged on that quarter's org, read only when the answer depends on it
+            boolean visible = placed.isPresent() && visibility.maySeePay(viewer, employeeId, () -> workforces.of(runId));
+            if (!visible) {
+                points.add(new TrendPoint(quarter.toString(), null, null, companyCx, null));
+                continue;
+            }
+            record Paid(BigDecimal score, BigDecimal amount) {
+            }
+            Paid paid = jdbc.query("SELECT score, amount FROM payout WHERE run_id = ? AND employee_id = ?",
+                    (rs, i) -> new Paid(rs.getBigDecimal(1), rs.getBigDecimal(2)), runId, employeeId)
+                    .stream().findFirst().orElse(new Paid(null, null));
+            // the unit the person is scored on besides the company: an executive's subtree, anyone else's department
+            String unit = "EXECUTIVE".equals(placed.get().role()) ? "SUBTREE" : "DEPARTMENT";
+            points.add(new TrendPoint(quarter.toString(), paid.score(), paid.amount(), companyCx,
+                    cx(runId, unit, placed.get().departmentId())));
+        }
+        return points;
+    }
+
+    static ChartData chartOf(List<TrendPoint> points, String scoreLabel, String unitLabel) {
+        return new ChartData(points.stream().map(TrendPoint::period).toList(), List.of(
+                new ChartData.Series(scoreLabel, "score", points.stream().map(TrendPoint::score).toList()),
+                new ChartData.Series("Company CX index", "score", points.stream().map(TrendPoint::companyCx).toList()),
+                new ChartData.Series(unitLabel, "score", points.stream().map(TrendPoint::unitCx).toList())));
+    }
+
+    private BigDecimal cx(long runId, String scope, String departmentId) {
+        return jdbc.query("SELECT cx_index FROM cx_index WHERE run_id = ? AND scope = ? AND department_id = ?",
+                (rs, i) -> rs.getBigDecimal(1), runId, scope, departmentId).stream().findFirst().orElse(null);
+    }
+}

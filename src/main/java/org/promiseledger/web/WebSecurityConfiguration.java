@@ -1,0 +1,59 @@
+package org.promiseledger.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may reach which page, by role. Whose pay a page may show is decided per person by {@link PayVisibility} in the
+ * controllers; this layer only keeps each role to its pages and makes anything not listed here a refusal.
+ * Only in the web server ({@code serve}); the batch commands start no web stack.
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class WebSecurityConfiguration {
+
+    private static final String HR = AppRole.HR.name();
+    private static final String EXECUTIVE = AppRole.EXECUTIVE.name();
+    private static final String EMPLOYEE = AppRole.EMPLOYEE.name();
+    private static final String ANALYST = AppRole.ANALYST.name();
+    private static final String AUDITOR = AppRole.AUDITOR.name();
+
+    /** With the app_user lookup (DatabaseUserDetailsService), Spring Security signs people in against the bcrypt hashes. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return AppUsers.BCRYPT;
+    }
+
+    @Bean
+    SecurityFilterChain scorecardSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(pages -> pages
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // writes: HR only; auditors are read-only everywhere
+                        .requestMatchers(HttpMethod.POST, "/runs/*/approve", "/runs/*/payroll", "/queries/*/answers").hasRole(HR)
+                        .requestMatchers(HttpMethod.POST, "/scorecards/*/queries").hasAnyRole(HR, EXECUTIVE, EMPLOYEE, ANALYST)
+                        // HR's and the auditors' pages: individual pay in bulk
+                        .requestMatchers(HttpMethod.GET, "/runs", "/runs/*/exports/payouts.csv", "/runs/*/exports/rejects.csv",
+                                "/audit").hasAnyRole(HR, AUDITOR)
+                        // metrics and rule versions: no individual pay
+                        .requestMatchers(HttpMethod.GET, "/runs/*/exports/metrics.csv", "/metrics", "/rules")
+                                .hasAnyRole(HR, AUDITOR, ANALYST)
+                        .requestMatchers(HttpMethod.GET, "/departments", "/departments/*", "/cx")
+                                .hasAnyRole(EXECUTIVE, HR, AUDITOR, ANALYST)
+                        // per-person pages: any login, PayVisibility decides whose
+                        .requestMatchers(HttpMethod.GET, "/", "/scorecard", "/scorecards/*", "/scorecards/*/statement.pdf",
+                                "/people", "/queries").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
+        return http.build();
+    }
+}

@@ -1,0 +1,116 @@
+package org.promiseledger.workbench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.period.Period;
+import org.promiseledger.rules.CompiledRuleSet;
+import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.scoring.PlanScorer;
+import org.promiseledger.scoring.PoolProration;
+import org.promiseledger.scoring.RuleTrail;
+import org.promiseledger.scoring.ScoredPayout;
+import org.promiseledger.scoring.ScoringInputStore;
+import org.promiseledger.scoring.ScoringResult;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * `simulate`: re-scores a calculated period from its stored metrics with candidate rules and compares with what the
+ * ledger paid. It only reads: nothing is written to any table.
+ */
+@Component
+public class Simulation {
+
+    /** One employee's old and new pay, and the rules whose firing changed ("+name" now fires, "-name" no longer). */
+    public record Diff(String employeeId, String role, String departmentId, BigDecimal oldAmount, BigDecimal newAmount,
+            List<String> rulesChanged) {
+        public BigDecimal delta() {
+            return newAmount.subtract(oldAmount);
+        }
+    }
+
+    /** The simulation of a period: the run it compares with, and every employee's diff in employee-id order. */
+    public record Result(QuarterlyRunRecord run, String candidateVersion, List<Diff> diffs) {
+    }
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private final RunRegistry registry;
+    private final ScoringInputStore inputs;
+    private final BatchSettings settings;
+    private final JdbcTemplate jdbc;
+
+    Simulation(RunRegistry registry, ScoringInputStore inputs, BatchSettings settings, JdbcTemplate jdbc) {
+        this.registry = registry;
+        this.inputs = inputs;
+        this.settings = settings;
+        this.jdbc = jdbc;
+    }
+
+    public Result simulate(Period period, CompiledRuleSet candidate) {
+        QuarterlyRunRecord run = registry.latestCalculated(period).orElseThrow(() -> new IllegalStateException(
+                "no calculated run of " + period + " to simulate against: run the period first"));
+        ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId())).score(() -> {
+        });
+        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(),
+                result.payouts().stream().map(ScoredPayout::amount).toList());
+        Map<String, BigDecimal> oldAmounts = new HashMap<>();
+        jdbc.query("SELECT employee_id, amount FROM payout WHERE run_id = ?", rs -> {
+            oldAmounts.put(rs.getString(1), rs.getBigDecimal(2));
+        }, run.runId());
+        Map<String, Set<String>> oldRules = new HashMap<>();
+        jdbc.query("SELECT subject, rule_name FROM rule_trail WHERE run_id = ? AND subject LIKE 'EMPLOYEE %'", rs -> {
+            oldRules.computeIfAbsent(rs.getString(1).substring("EMPLOYEE ".length()), k -> new TreeSet<>()).add(rs.getString(2));
+        }, run.runId());
+        List<Diff> diffs = new ArrayList<>();
+        for (int i = 0; i < result.payouts().size(); i++) {
+            ScoredPayout p = result.payouts().get(i);
+            String id = p.employee().employeeId();
+            Set<String> before = oldRules.getOrDefault(id, Set.of());
+            Set<String> after = new TreeSet<>(p.trail().stream().map(RuleTrail.Entry::ruleName).toList());
+            if (!amounts.get(i).equals(p.amount())) {
+                after.add("The pool budget prorates every payout by the same factor");
+            }
+            List<String> changed = new ArrayList<>();
+            after.stream().filter(r -> !before.contains(r)).forEach(r -> changed.add("+" + r));
+            before.stream().filter(r -> !after.contains(r)).forEach(r -> changed.add("-" + r));
+            diffs.add(new Diff(id, p.employee().role(), p.employee().departmentId(),
+                    oldAmounts.getOrDefault(id, BigDecimal.ZERO.setScale(2)), amounts.get(i), changed));
+        }
+        diffs.sort(Comparator.comparing(Diff::employeeId, CodePoints.ORDER));
+        return new Result(run, candidate.version(), diffs);
+    }
+
+    /** The per-employee diff: employee_id,role,department_id,old_amount,new_amount,delta,rules_changed. */
+    public void write(Result result, Path out) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
+            csv.printRecord("employee_id", "role", "department_id", "old_amount", "new_amount", "delta", "rules_changed");
+            for (Diff d : result.diffs()) {
+                csv.printRecord(d.employeeId(), d.role(), d.departmentId(), d.oldAmount().setScale(2).toPlainString(),
+                        d.newAmount().setScale(2).toPlainString(), d.delta().setScale(2).toPlainString(),
+                        String.join("; ", d.rulesChanged()));
+            }
+        }
+    }
+}

@@ -1,0 +1,323 @@
+package org.promiseledger.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.export.CsvExports;
+import org.promiseledger.period.Period;
+import org.promiseledger.runs.QuarterlyRunner;
+import org.promiseledger.runs.RunOutcome;
+import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.runs.RunState;
+import org.promiseledger.support.CsvFiles;
+import org.springframework.batch.test.JobRepositoryTestUtils;
+import org.springframework.batch.test.context.SpringBatchTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The ingest steps of the quarterly job on bad input, as DESIGN.md "Data contract" and "Precise semantics" say:
+ * every reject listed with file, line, column and reason, no row lost, and the run refused (exit 2) for a reference
+ * file with a reject, a missing file or header column, a cycle, or a weighted metric without a company target.
+ * The reject limit is lifted here (100 %) so that the small files can carry a bad row of every reason; the limit
+ * itself is tested in {@link IngestRejectLimitFunctionalTests}. A chunk of 4 rows makes every file span several
+ * chunks, so counts and the duplicate check are proven across chunk boundaries. The same tests run on H2 and on
+ * MariaDB.
+ */
+@SpringBatchTest
+@SpringBootTest(properties = {"promise-ledger.cli.enabled=false", "promise-ledger.min-sample=3",
+        "promise-ledger.reject-limit-percent=100", "promise-ledger.chunk-size=4"})
+abstract class IngestRejectsFunctionalTests {
+
+    static final Period Q3 = Period.parse("2026-Q3");
+    static final Path SMALL = Path.of("src/test/resources/jobs/small/input");
+    static final Path EVERY_REASON = Path.of("src/test/resources/ingest/every-reason");
+    static final Path RULES = Path.of("rules");
+
+    @Autowired
+    QuarterlyRunner runner;
+
+    @Autowired
+    CsvExports exports;
+
+    @Autowired
+    RunRegistry registry;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JobRepositoryTestUtils jobRepositoryTestUtils;
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void cleanJobExecutions() {
+        jobRepositoryTestUtils.removeJobExecutions();
+    }
+
+    @Test
+    void listsEveryRejectWithFileLineColumnAndReasonAndLosesNoRow() throws IOException {
+        Path input = copyOfSmallInput();
+        try (Stream<Path> appends = Files.list(EVERY_REASON.resolve("append"))) {
+            for (Path append : appends.toList()) {
+                append(input.resolve(append.getFileName().toString()), Files.readString(append));
+            }
+        }
+        withByteOrderMarkAndCrlf(input.resolve("churn.csv"));
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason"))
+                .containsExactlyElementsOf(CsvFiles.rows(EVERY_REASON.resolve("expected-rejects.csv")));
+        assertThat(fileCounts(outcome.runId()))
+                .containsExactlyInAnyOrderElementsOf(CsvFiles.rows(EVERY_REASON.resolve("expected-counts.csv")));
+        assertThat(unbalancedFiles(outcome.runId())).isZero();
+    }
+
+    @Test
+    void listsTheOffendingValueOfEachReject() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("surveys.csv"), """
+                R950,C01,T1,2026-08-01T10:00:00Z,11,4,2
+                R951,C01,T1, 2026-12-01T10:00:00Z ,9,4,2
+                R001,C01,T1,2026-08-01T10:00:00Z,9,4,2
+                """);
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"))).contains(
+                "surveys.csv,71,nps,OUT_OF_RANGE,11",
+                "surveys.csv,72,responded_at,OUT_OF_PERIOD,2026-12-01T10:00:00Z",
+                "surveys.csv,73,response_id,DUPLICATE_ID,R001");
+    }
+
+    @Test
+    void acceptsHeaderOnlyEventFiles() throws IOException {
+        Path input = copyOfSmallInput();
+        for (String file : List.of("churn.csv", "complaints.csv")) {
+            Files.writeString(input.resolve(file), Files.readAllLines(input.resolve(file)).get(0) + "\n");
+        }
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        assertThat(fileCounts(outcome.runId())).contains("churn.csv,0,0,0,0", "complaints.csv,0,0,0,0");
+    }
+
+    @Test
+    void aRejectInAReferenceFileRefusesTheRunAndStillListsIt() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("employees.csv"), "E13,Mo Manager,D1,Manager,50000.00,10,E1\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("employees.csv"));
+        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, outcome.runId())).isZero();
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason"))
+                .contains("employees.csv,14,role,OUT_OF_RANGE");
+    }
+
+    @Test
+    void everyReferenceFileWithARejectIsNamed() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("departments.csv"), "D5,Lab,D9\n");
+        append(input.resolve("touchpoints.csv"), "T8,Kiosk,KIOSK,D2,false\n");
+        append(input.resolve("targets.csv"), "NPS,COMPANY,0,20,40\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("departments.csv"))
+                .anySatisfy(m -> assertThat(m).contains("touchpoints.csv"))
+                .anySatisfy(m -> assertThat(m).contains("targets.csv"));
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "reason")).containsExactly(
+                "contacts.csv,22,OUT_OF_PERIOD", "contacts.csv,23,OUT_OF_PERIOD",
+                "departments.csv,7,UNKNOWN_REFERENCE",
+                "surveys.csv,69,OUT_OF_PERIOD", "surveys.csv,70,OUT_OF_PERIOD",
+                "targets.csv,13,DUPLICATE_ID",
+                "touchpoints.csv,9,OUT_OF_RANGE");
+    }
+
+    @Test
+    void aMissingFileIsRefusedBeforeAnyRunIsWritten() throws IOException {
+        Path input = copyOfSmallInput();
+        Files.delete(input.resolve("performance.csv"));
+        long runsBefore = count("quarterly_run");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.runId()).isNull();
+        assertThat(outcome.messages()).singleElement().asString().contains("performance.csv");
+        assertThat(count("quarterly_run")).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void aMissingHeaderColumnIsRefusedBeforeAnyRunIsWritten() throws IOException {
+        Path input = copyOfSmallInput();
+        Path surveys = input.resolve("surveys.csv");
+        Files.writeString(surveys, Files.readString(surveys).replaceFirst(",effort\n", ",effrot\n"));
+        long runsBefore = count("quarterly_run");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.runId()).isNull();
+        assertThat(outcome.messages()).singleElement().asString().contains("surveys.csv").contains("effort");
+        assertThat(count("quarterly_run")).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void anEmptyFileHasNoHeaderAndIsRefused() throws IOException {
+        Path input = copyOfSmallInput();
+        Files.writeString(input.resolve("churn.csv"), "");
+        long runsBefore = count("quarterly_run");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).singleElement().asString().contains("churn.csv");
+        assertThat(count("quarterly_run")).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void everyCycleInParentIdRefusesTheRun() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("departments.csv"), "D5,Loop A,D6\nD6,Loop B,D5\nD7,Ouroboros,D7\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).filteredOn(m -> m.startsWith("departments.csv") && m.contains("cycle"))
+                .hasSize(2)
+                .anySatisfy(m -> assertThat(m).contains("D5").contains("D6"))
+                .anySatisfy(m -> assertThat(m).contains("D7"));
+        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
+    }
+
+    @Test
+    void aCycleInManagerIdRefusesTheRun() throws IOException {
+        Path input = copyOfSmallInput();
+        Path employees = input.resolve("employees.csv");
+        Files.writeString(employees, Files.readString(employees).replace("E1,Ada Chief,D1,EXECUTIVE,250000.00,40,\n",
+                "E1,Ada Chief,D1,EXECUTIVE,250000.00,40,E4\n"));
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("employees.csv").contains("cycle"));
+    }
+
+    @Test
+    void aMissingCompanyTargetForAnyWeightedMetricRefusesTheRun() throws IOException {
+        Path input = copyOfSmallInput();
+        removeLine(input.resolve("targets.csv"), "CONSISTENCY,COMPANY,70,80,90");
+        removeLine(input.resolve("targets.csv"), "INTERNAL_SERVICE,COMPANY,50,70,90");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("targets.csv").contains("CONSISTENCY"))
+                .anySatisfy(m -> assertThat(m).contains("targets.csv").contains("INTERNAL_SERVICE"));
+        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
+    }
+
+    @Test
+    void aCompanyTargetForCesIsOptional() throws IOException {
+        Path input = copyOfSmallInput();
+        removeLine(input.resolve("targets.csv"), "CES,COMPANY,4,3,2");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+    }
+
+    @Test
+    void brokenQuotingIsBadInputNotAFailedRun() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("surveys.csv"), "R950,C01,T1,2026-08-01T10:00:00Z,\"9\"x,4,2\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("surveys.csv"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInputNotAFailedRun() throws IOException {
+        Path input = copyOfSmallInput();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            rows.append("R").append(2000 + i).append(",C01,T1,2026-08-01T10:00:00Z,9,4,2\n");
+        }
+        append(input.resolve("surveys.csv"), rows.toString());
+        byte[] latin1 = "R999,Ren\u00e9,T1,2026-08-01T10:00:00Z,9,4,2\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(input.resolve("surveys.csv"), latin1, java.nio.file.StandardOpenOption.APPEND);
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("surveys.csv"));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Path copyOfSmallInput() throws IOException {
+        Path input = Files.createDirectories(temp.resolve("input"));
+        try (Stream<Path> files = Files.list(SMALL)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, input.resolve(file.getFileName()));
+            }
+        }
+        return input;
+    }
+
+    static void append(Path file, String rows) throws IOException {
+        Files.writeString(file, Files.readString(file) + rows, StandardCharsets.UTF_8);
+    }
+
+    static void removeLine(Path file, String line) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(line + "\n");
+        Files.writeString(file, text.replace(line + "\n", ""));
+    }
+
+    static void withByteOrderMarkAndCrlf(Path file) throws IOException {
+        Files.writeString(file, "\uFEFF" + Files.readString(file).replace("\n", "\r\n"), StandardCharsets.UTF_8);
+    }
+
+    List<String> fileCounts(long runId) {
+        return jdbc.query("SELECT file_name, rows_read, rows_accepted, rows_rejected, rows_out_of_period"
+                + " FROM input_file_count WHERE run_id = ?", (rs, i) -> rs.getString(1) + "," + rs.getLong(2) + ","
+                        + rs.getLong(3) + "," + rs.getLong(4) + "," + rs.getLong(5), runId);
+    }
+
+    long unbalancedFiles(long runId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM input_file_count WHERE run_id = ?"
+                + " AND rows_read <> rows_accepted + rows_rejected", Long.class, runId);
+    }
+
+    long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+}

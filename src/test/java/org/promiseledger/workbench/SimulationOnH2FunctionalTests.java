@@ -1,0 +1,7 @@
+package org.promiseledger.workbench;
+
+import org.promiseledger.support.OnH2;
+
+@OnH2
+class SimulationOnH2FunctionalTests extends SimulationFunctionalTests {
+}

@@ -1,0 +1,7 @@
+package org.promiseledger.workbench;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class SimulationOnMariaDbFunctionalTests extends SimulationFunctionalTests {
+}
