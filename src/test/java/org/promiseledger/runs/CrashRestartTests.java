@@ -34,6 +34,9 @@ class CrashRestartTests {
 
     static final Path SMALL_INPUT = Path.of("src/test/resources/jobs/small/input").toAbsolutePath();
 
+    /** Marks an H2 target, given as its data folder rather than a URL. */
+    static final String H2_DATA_DIR = "h2-data-dir:";
+
     @TempDir
     static Path temp;
 
@@ -84,9 +87,13 @@ class CrashRestartTests {
         return REFERENCES.get(database);
     }
 
+    /**
+     * On H2 the child keeps the shipped datasource URL and only moves the data folder: whether committed work survives
+     * a SIGKILL depends on that URL's settings (H2 delays writing commits to the file unless told not to).
+     */
     private static String databaseUrl(String database, String name) throws SQLException {
         if (database.equals("h2")) {
-            return "jdbc:h2:file:" + temp.resolve(name).toAbsolutePath() + ";MODE=MySQL;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE";
+            return H2_DATA_DIR + temp.resolve(name).toAbsolutePath();
         }
         String schema = "pl_" + name;
         try (Connection c = DriverManager.getConnection(MariaDbAvailable.URL, "root", "");
@@ -97,8 +104,11 @@ class CrashRestartTests {
         return MariaDbAvailable.URL.replace("/test?", "/" + schema + "?");
     }
 
-    private static List<String> ledger(String url, String table) throws SQLException {
+    private static List<String> ledger(String target, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
+        String url = target.startsWith(H2_DATA_DIR)
+                ? "jdbc:h2:file:" + target.substring(H2_DATA_DIR.length()) + "/promise-ledger;MODE=MySQL;NON_KEYWORDS=VALUE;AUTO_SERVER=TRUE"
+                : target;
         try (Connection c = DriverManager.getConnection(url, user(url), "");
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
@@ -139,8 +149,12 @@ class CrashRestartTests {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "org.promiseledger.PromiseLedgerApplication",
                 "run", "--period", "2026-Q3", "--data", SMALL_INPUT.toString(), "--rules", "rules", "--as", as,
-                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user(url),
-                "--spring.datasource.password=", "--promise-ledger.min-sample=3"));
+                "--promise-ledger.min-sample=3"));
+        if (url.startsWith(H2_DATA_DIR)) {
+            command.add("--promise-ledger.data-dir=" + url.substring(H2_DATA_DIR.length()));
+        } else {
+            command.addAll(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password="));
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("PROMISE_LEDGER_PAUSE_AT");
         if (pauseAt != null) {
