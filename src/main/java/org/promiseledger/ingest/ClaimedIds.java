@@ -2,12 +2,11 @@ package org.promiseledger.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.function.Predicate;
 
 /**
  * The ids a file has claimed so far, in constant space per id: 64-bit fingerprints in an open-addressing table
  * (about 16 bytes an id instead of ~100 for a set of strings, which matters at millions of survey ids). A
- * fingerprint match is only a suspicion; the caller confirms it against the ids really seen, so the check stays
+ * fingerprint match is only a suspicion; the caller confirms it against the ids really staged, so the check stays
  * exact.
  */
 final class ClaimedIds {
@@ -18,19 +17,16 @@ final class ClaimedIds {
     private int size;
 
     /**
-     * Claims the id; returns false when it was claimed before. {@code seenBefore} is asked only when the fingerprint
-     * is already present, to tell a real duplicate from a fingerprint collision.
+     * Claims the id; returns true when it is certainly new, false when its fingerprint was claimed before — a real
+     * duplicate or, very rarely, a different id with the same fingerprint, which only the caller can tell apart.
      */
-    boolean claim(String id, Predicate<String> seenBefore) {
+    boolean claim(String id) {
         long fingerprint = fingerprint(id);
         int mask = slots.length - 1;
         int index = (int) mix(fingerprint) & mask;
         while (slots[index] != EMPTY) {
             if (slots[index] == fingerprint) {
-                if (seenBefore.test(id)) {
-                    return false;
-                }
-                break; // a collision of two different ids: the new one is still new
+                return false;
             }
             index = (index + 1) & mask;
         }

@@ -23,14 +23,16 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 
 /**
- * Ingests one input file: streams it, validates every record, stages accepted rows and lists rejects, one
- * transaction per chunk. A restarted step clears what the interrupted attempt left and reads the file again, which
+ * Ingests one input file: streams it, validates every record, stages accepted rows and lists rejects, chunk by
+ * chunk. Rows whose id may repeat an earlier one are held to the end of the file and settled there (see
+ * {@link HeldSuspects}). A restarted step clears what the interrupted attempt left and reads the file again, which
  * keeps the duplicate-id check exact without persisting its state.
  */
 final class IngestFileTasklet implements Tasklet, StepExecutionListener {
 
     private final InputFile file;
     private final StagingStore store;
+    private final StagingWriters writers;
     private final BatchSettings settings;
     private final StepProgress progress;
 
@@ -38,16 +40,18 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private NumberedRecords records;
     private RowValidator validator;
     private StepProgress.Task bar;
-    private List<RowOutcome.Accepted> pending = List.of();
+    private StagingWriter writer;
+    private final HeldSuspects suspects = new HeldSuspects();
     private final Set<String> outOfPeriodIds = new HashSet<>();
     private long read;
     private long accepted;
     private long rejected;
     private long outOfPeriod;
 
-    IngestFileTasklet(InputFile file, StagingStore store, BatchSettings settings, StepProgress progress) {
+    IngestFileTasklet(InputFile file, StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress) {
         this.file = file;
         this.store = store;
+        this.writers = writers;
         this.settings = settings;
         this.progress = progress;
     }
@@ -59,42 +63,73 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
         }
         List<RowOutcome.Accepted> acceptedRows = new ArrayList<>();
         List<RowOutcome.Rejected> rejectedRows = new ArrayList<>();
-        pending = acceptedRows;
-        while (acceptedRows.size() + rejectedRows.size() < settings.chunkSize() && records.hasNext()) {
+        for (int rows = 0; rows < settings.chunkSize() && records.hasNext(); rows++) {
             NumberedRecords.Numbered next = records.next();
+            read++;
             RowOutcome outcome = validator.validate(next.record(), next.line());
             if (outcome instanceof RowOutcome.Accepted row) {
                 acceptedRows.add(row);
+            } else if (outcome instanceof RowOutcome.Suspect suspect) {
+                suspects.hold(suspect);
             } else {
                 RowOutcome.Rejected reject = (RowOutcome.Rejected) outcome;
                 rejectedRows.add(reject);
-                if (reject.reason() == RejectReason.OUT_OF_PERIOD) {
-                    outOfPeriod++;
-                    if (file.uniqueKey().size() == 1) {
-                        outOfPeriodIds.add(idOf(next));
-                    }
+                if (reject.reason() == RejectReason.OUT_OF_PERIOD && file.uniqueKey().size() == 1) {
+                    outOfPeriodIds.add(idOf(next));
                 }
             }
             bar.stepTo(next.record().getCharacterPosition());
         }
-        store.insertAccepted(run.runId(), file, acceptedRows);
-        store.insertRejects(run.runId(), file, rejectedRows);
-        read += acceptedRows.size() + rejectedRows.size();
-        accepted += acceptedRows.size();
-        rejected += rejectedRows.size();
+        stage(acceptedRows, rejectedRows);
         contribution.incrementReadCount();
         if (records.hasNext()) {
             return RepeatStatus.CONTINUABLE;
         }
+        writer.finish();
+        settleSuspects();
         store.saveCounts(run.runId(), file, new FileCounts(file.fileName(), read, accepted, rejected, outOfPeriod));
         contribution.incrementWriteCount(accepted);
         return RepeatStatus.FINISHED;
     }
 
+    private void stage(List<RowOutcome.Accepted> acceptedRows, List<RowOutcome.Rejected> rejectedRows) {
+        writer.write(acceptedRows);
+        store.insertRejects(run.runId(), file, rejectedRows);
+        accepted += acceptedRows.size();
+        rejected += rejectedRows.size();
+        outOfPeriod += rejectedRows.stream().filter(r -> r.reason() == RejectReason.OUT_OF_PERIOD).count();
+    }
+
+    /** Every row is staged by now, so the ids the suspects might repeat are looked up once, in one pass. */
+    private void settleSuspects() {
+        if (suspects.isEmpty()) {
+            return;
+        }
+        Set<String> ids = suspects.ids();
+        Set<String> claimed = store.stagedAmong(run.runId(), file, ids);
+        outOfPeriodIds.stream().filter(ids::contains).forEach(claimed::add);
+        List<RowOutcome.Accepted> acceptedRows = new ArrayList<>();
+        List<RowOutcome.Rejected> rejectedRows = new ArrayList<>();
+        for (RowOutcome outcome : suspects.settle(validator, claimed)) {
+            if (outcome instanceof RowOutcome.Accepted row) {
+                acceptedRows.add(row);
+            } else {
+                rejectedRows.add((RowOutcome.Rejected) outcome);
+            }
+        }
+        // settled rows are few (repeated ids): batched INSERTs in the step's transaction are plenty
+        store.insertAccepted(run.runId(), file, acceptedRows);
+        store.insertRejects(run.runId(), file, rejectedRows);
+        accepted += acceptedRows.size();
+        rejected += rejectedRows.size();
+        outOfPeriod += rejectedRows.stream().filter(r -> r.reason() == RejectReason.OUT_OF_PERIOD).count();
+    }
+
     private void open(RunParameters parameters) throws IOException {
         this.run = parameters;
         Path path = run.dataDir().resolve(file.fileName());
-        store.clear(run.runId(), file);
+        store.clearRejects(run.runId(), file);
+        this.writer = writers.open(run.runId(), file);
         Map<InputFile, Set<String>> known = new EnumMap<>(InputFile.class);
         for (Column column : file.columns()) {
             InputFile target = column.references();
@@ -103,19 +138,8 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
             }
         }
         this.records = new NumberedRecords(path);
-        this.validator = new RowValidator(file, records.header(), known, run.period(), settings.zone(), this::claimedEarlier);
+        this.validator = new RowValidator(file, records.header(), known, run.period(), settings.zone());
         this.bar = progress.start("Ingesting " + file.fileName(), Files.size(path), "chars");
-    }
-
-    /**
-     * Whether an earlier row claimed the id: an accepted row (already stored, or in the chunk being built) or a row
-     * that was rejected only for its period. Asked rarely: only when the compact fingerprint table suspects a repeat.
-     */
-    private boolean claimedEarlier(String id) {
-        String idColumn = file.header().get(0);
-        return outOfPeriodIds.contains(id)
-                || pending.stream().anyMatch(row -> id.equals(row.values()[0]))
-                || store.hasAccepted(run.runId(), file, idColumn, id);
     }
 
     private String idOf(NumberedRecords.Numbered row) {
@@ -144,6 +168,9 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
             }
             if (records != null) {
                 records.close();
+            }
+            if (writer != null) {
+                writer.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,11 +23,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class IngestSteps {
 
     private final StagingStore store;
+    private final StagingWriters writers;
     private final BatchSettings settings;
     private final StepProgress progress;
 
-    IngestSteps(StagingStore store, BatchSettings settings, StepProgress progress) {
+    IngestSteps(StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress) {
         this.store = store;
+        this.writers = writers;
         this.settings = settings;
         this.progress = progress;
     }
@@ -65,7 +67,7 @@ public class IngestSteps {
 
         @Override
         public void beforeStep(StepExecution stepExecution) {
-            current = new IngestFileTasklet(file, store, settings, progress);
+            current = new IngestFileTasklet(file, store, writers, settings, progress);
         }
 
         @Override

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import org.apache.commons.csv.CSVRecord;
 import org.promiseledger.metrics.MetricCode;
@@ -16,7 +15,8 @@ import org.promiseledger.period.Period;
 /**
  * Applies DESIGN.md's checks to one record, in its fixed order: each field left to right (missing, unparseable,
  * out of range), then references, then the duplicate check, then the period. Only a row that reaches the
- * duplicate check claims its id.
+ * duplicate check claims its id. A single-column id whose fingerprint was claimed before comes back as a
+ * {@link RowOutcome.Suspect}; {@link #settle} finishes it once the caller knows whether it is a real duplicate.
  */
 final class RowValidator {
 
@@ -29,18 +29,11 @@ final class RowValidator {
     private final ZoneId zone;
     private final Set<String> claimedCompositeKeys = new HashSet<>();
     private final ClaimedIds claimedIds = new ClaimedIds();
-    private final Predicate<String> claimedEarlier;
     private final int[] keyColumns;
     private final int periodColumn;
 
-    /**
-     * @param claimedEarlier tells, exactly, whether an earlier row of the file claimed an id; asked only when the
-     *                       compact fingerprint table suspects a duplicate
-     */
-    RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone,
-            Predicate<String> claimedEarlier) {
+    RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone) {
         this.file = file;
-        this.claimedEarlier = claimedEarlier;
         this.columns = file.columns();
         this.recordSize = fileHeader.size();
         this.positions = columns.stream().mapToInt(c -> fileHeader.indexOf(c.name())).toArray();
@@ -84,17 +77,35 @@ final class RowValidator {
                         "not in " + column.references().fileName());
             }
         }
-        if (keyColumns.length > 0) {
+        String periodText = periodColumn >= 0 ? record.get(positions[periodColumn]).trim() : null;
+        if (keyColumns.length == 1) {
+            String id = (String) values[keyColumns[0]];
+            if (!claimedIds.claim(id)) {
+                return new RowOutcome.Suspect(line, values, id, periodText);
+            }
+        } else if (keyColumns.length > 1) {
             String key = key(values);
-            boolean fresh = keyColumns.length == 1 ? claimedIds.claim(key, claimedEarlier) : claimedCompositeKeys.add(key);
-            if (!fresh) {
-                String column = columns.get(keyColumns[keyColumns.length - 1]).name();
-                return new RowOutcome.Rejected(line, column, RejectReason.DUPLICATE_ID, abbreviate(key), "already seen earlier in the file");
+            if (!claimedCompositeKeys.add(key)) {
+                return duplicate(line, key);
             }
         }
+        return periodChecked(line, values, periodText);
+    }
+
+    /** Finishes a suspect: a duplicate is rejected, anything else goes on to the period check like any row. */
+    RowOutcome settle(RowOutcome.Suspect suspect, boolean duplicate) {
+        return duplicate ? duplicate(suspect.line(), suspect.id()) : periodChecked(suspect.line(), suspect.values(), suspect.periodText());
+    }
+
+    private RowOutcome.Rejected duplicate(long line, String key) {
+        String column = columns.get(keyColumns[keyColumns.length - 1]).name();
+        return new RowOutcome.Rejected(line, column, RejectReason.DUPLICATE_ID, abbreviate(key), "already seen earlier in the file");
+    }
+
+    private RowOutcome periodChecked(long line, Object[] values, String periodText) {
         if (periodColumn >= 0 && !period.contains((OffsetDateTime) values[periodColumn], zone)) {
-            return new RowOutcome.Rejected(line, columns.get(periodColumn).name(), RejectReason.OUT_OF_PERIOD,
-                    record.get(positions[periodColumn]).trim(), "outside " + period + " in zone " + zone);
+            return new RowOutcome.Rejected(line, columns.get(periodColumn).name(), RejectReason.OUT_OF_PERIOD, periodText,
+                    "outside " + period + " in zone " + zone);
         }
         return new RowOutcome.Accepted(line, values);
     }

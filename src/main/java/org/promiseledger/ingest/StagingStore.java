@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.promiseledger.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +21,8 @@ class StagingStore {
         this.jdbc = jdbc;
     }
 
-    /** Removes what an interrupted attempt at this file left, so a restarted step ingests the file exactly once. */
-    void clear(long runId, InputFile file) {
-        jdbc.update("DELETE FROM " + file.stagingTable() + " WHERE run_id = ?", runId);
+    /** Removes the rejects and counts an interrupted attempt at this file left (its staged rows: {@link #clearStaged}). */
+    void clearRejects(long runId, InputFile file) {
         jdbc.update("DELETE FROM input_reject WHERE run_id = ? AND file_name = ?", runId, file.fileName());
         jdbc.update("DELETE FROM input_file_count WHERE run_id = ? AND file_name = ?", runId, file.fileName());
     }
@@ -37,10 +37,29 @@ class StagingStore {
         return Collections.unmodifiableSet(ids);
     }
 
-    boolean hasAccepted(long runId, InputFile file, String idColumn, String id) {
-        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM " + file.stagingTable() + " WHERE run_id = ? AND " + idColumn
-                + " = ?", Integer.class, runId, id);
-        return found != null && found > 0;
+    void clearStaged(long runId, InputFile file) {
+        jdbc.update("DELETE FROM " + file.stagingTable() + " WHERE run_id = ?", runId);
+    }
+
+    /**
+     * Which of these ids the file's staged rows carry. One pass over the run's rows (no index on ids: see
+     * {@link HeldSuspects}); streamed, so memory holds only the ids asked about.
+     */
+    Set<String> stagedAmong(long runId, InputFile file, Set<String> ids) {
+        Set<String> found = new HashSet<>();
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("SELECT " + file.header().get(0) + " FROM " + file.stagingTable()
+                    + " WHERE run_id = ?", java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(Databases.isMySql(connection) ? Integer.MIN_VALUE : 10_000);
+            statement.setLong(1, runId);
+            return statement;
+        }, rs -> {
+            String id = rs.getString(1);
+            if (ids.contains(id)) {
+                found.add(id);
+            }
+        });
+        return found;
     }
 
     void insertAccepted(long runId, InputFile file, List<RowOutcome.Accepted> rows) {

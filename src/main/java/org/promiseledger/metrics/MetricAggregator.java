@@ -10,37 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.PriorityQueue;
 
 import javax.sql.DataSource;
 
+import org.promiseledger.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts what every scope did to customers, with constant memory whatever the number of rows. Additive counts
  * (answers, promoters, resolved contacts...) are grouped per touchpoint by the database and rolled up to the company,
- * each department and each subtree here, exactly. Distinct customers are not additive, so the database streams each
- * customer's departments in customer order and every customer is counted once per scope it touched.
+ * each department and each subtree here, exactly. Distinct customers are not additive, so every customer's departments
+ * are marked from one sequential read of each event table and the customer is counted once per scope it touched.
  */
 @Component
 class MetricAggregator {
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     /** Connector/J streams a result row by row only with fetch size MIN_VALUE; H2 pages large results itself. */
     private final boolean mySql;
-    /** The order the database sorts ids in: code points on MySQL/MariaDB (binary collation), UTF-16 units on H2. */
-    private final java.util.Comparator<String> customerOrder;
 
     MetricAggregator(JdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
-        this.mySql = isMySql(dataSource);
-        this.customerOrder = mySql ? CodePoints.ORDER : java.util.Comparator.naturalOrder();
+        this.mySql = Databases.isMySql(dataSource);
     }
 
     OrgChart orgChart(long runId) {
@@ -113,93 +107,80 @@ class MetricAggregator {
         return providers;
     }
 
+    /** Customers whose marks one pass keeps in memory; more customers than this are counted in several passes. */
+    static final int CUSTOMERS_PER_PASS = 500_000;
+
     /**
      * Counts, per scope, the distinct customers touched, the distinct churned customers whose last touchpoint it owns,
-     * and the distinct customers of either kind. Each event table is read in customer order straight off its
-     * (run, customer, touchpoint) index — no sort, no join in the database — and the four streams are merged here, one
-     * customer at a time, so memory stays flat however many rows there are.
+     * and the distinct customers of either kind. Each event table is read once, sequentially in file order (no sort
+     * and no index in the database: sorting millions of wide ids took a minute), and each customer's departments are
+     * marked in memory. Memory grows with customers, not rows; past {@link #CUSTOMERS_PER_PASS} customers (known
+     * from customers.csv) the customers are split by hash into passes, each reading the tables again.
      */
     void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts) {
         Map<String, List<String>> chains = new HashMap<>();
         org.departments().forEach(d -> chains.put(d, org.selfAndAncestors(d)));
+        List<String> departments = new ArrayList<>();
+        Map<String, Integer> departmentIndex = new HashMap<>();
+        Map<String, Integer> ownerOfTouchpoint = new HashMap<>();
+        for (TouchpointCounts touchpoint : touchpoints.values()) {
+            Integer index = departmentIndex.computeIfAbsent(touchpoint.owner(), owner -> {
+                departments.add(owner);
+                return departments.size() - 1;
+            });
+            ownerOfTouchpoint.put(touchpoint.touchpointId(), index);
+        }
+        Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM in_customer WHERE run_id = ?", Long.class, runId);
+        int passes = (int) Math.max(1, (customers + CUSTOMERS_PER_PASS - 1) / CUSTOMERS_PER_PASS);
         CustomerTally tally = new CustomerTally(chains, counts);
-        List<CustomerStream> streams = new ArrayList<>();
-        try {
-            streams.add(open(runId, "SELECT customer_id, touchpoint_id FROM in_survey", false));
-            streams.add(open(runId, "SELECT customer_id, touchpoint_id FROM in_contact", false));
-            streams.add(open(runId, "SELECT customer_id, touchpoint_id FROM in_complaint", false));
-            streams.add(open(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn", true));
-            PriorityQueue<CustomerStream> byCustomer = new PriorityQueue<>(
-                    (a, b) -> customerOrder.compare(a.customer, b.customer));
-            for (CustomerStream stream : streams) {
-                if (stream.advance()) {
-                    byCustomer.add(stream);
+        for (int pass = 0; pass < passes; pass++) {
+            Map<String, CustomerMarks> marks = new HashMap<>();
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey", false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact", false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint", false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn", true, pass, passes, ownerOfTouchpoint, marks);
+            marks.forEach((customer, marked) -> {
+                for (int i = 0; i < marked.size; i++) {
+                    tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);
                 }
-            }
-            while (!byCustomer.isEmpty()) {
-                CustomerStream next = byCustomer.poll();
-                TouchpointCounts touchpoint = touchpoints.get(next.touchpoint);
-                if (touchpoint != null) {
-                    tally.add(next.customer, touchpoint.owner(), next.churn);
-                }
-                if (next.advance()) {
-                    byCustomer.add(next);
-                }
-            }
-            tally.flush();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the customer streams: " + e.getMessage(), e);
-        } finally {
-            streams.forEach(CustomerStream::close);
+                tally.flush();
+            });
         }
     }
 
-    private CustomerStream open(long runId, String select, boolean churn) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        try {
-            PreparedStatement statement = connection.prepareStatement(select + " WHERE run_id = ? ORDER BY customer_id",
+    private void mark(long runId, String select, boolean churn, int pass, int passes, Map<String, Integer> ownerOfTouchpoint,
+            Map<String, CustomerMarks> marks) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(select + " WHERE run_id = ?",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(mySql ? Integer.MIN_VALUE : 10_000);
             statement.setLong(1, runId);
-            return new CustomerStream(connection, statement, statement.executeQuery(), churn);
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
+            return statement;
+        }, rs -> {
+            String customer = rs.getString(1);
+            Integer owner = ownerOfTouchpoint.get(rs.getString(2));
+            if (owner != null && (passes == 1 || Math.floorMod(customer.hashCode(), passes) == pass)) {
+                marks.computeIfAbsent(customer, c -> new CustomerMarks()).add(owner << 1 | (churn ? 1 : 0));
+            }
+        });
     }
 
-    /** One event table read in customer order: the row it stands on. */
-    private static final class CustomerStream {
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private final boolean churn;
-        private String customer;
-        private String touchpoint;
+    /** The distinct (department, touched or churned) marks of one customer: a handful, so a small array. */
+    private static final class CustomerMarks {
+        private int[] items = new int[4];
+        private int size;
 
-        CustomerStream(Connection connection, PreparedStatement statement, ResultSet rows, boolean churn) {
-            this.connection = connection;
-            this.statement = statement;
-            this.rows = rows;
-            this.churn = churn;
-        }
-
-        boolean advance() throws SQLException {
-            if (!rows.next()) {
-                return false;
+        void add(int item) {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == item) {
+                    return;
+                }
             }
-            customer = rows.getString(1);
-            touchpoint = rows.getString(2);
-            return true;
-        }
-
-        void close() {
-            try (connection; statement; rows) {
-                // closed in reverse order by try-with-resources
-            } catch (SQLException ignored) {
-                // nothing was written on these connections
+            if (size == items.length) {
+                items = java.util.Arrays.copyOf(items, size * 2);
             }
+            items[size++] = item;
         }
     }
 
@@ -231,15 +212,6 @@ class MetricAggregator {
     @FunctionalInterface
     private interface RowInto {
         void accept(ScopeCounts counts, ResultSet rs) throws SQLException;
-    }
-
-    private static boolean isMySql(DataSource dataSource) {
-        try (var connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            return product.contains("mysql") || product.contains("mariadb");
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** One customer at a time: the departments they touched and those owning their last touchpoint when they left. */

@@ -546,7 +546,7 @@ class RowValidatorTests {
     @Test
     void readsColumnsByHeaderNameInAnyOrder() {
         List<String> header = List.of("nps", "note", "responded_at", "touchpoint_id", "effort", "csat", "customer_id", "response_id");
-        RowValidator validator = new RowValidator(InputFile.SURVEYS, header, KNOWN, Q3, ZoneOffset.UTC, id -> true);
+        RowValidator validator = new RowValidator(InputFile.SURVEYS, header, KNOWN, Q3, ZoneOffset.UTC);
 
         RowOutcome accepted = validator.validate(record("9,hello," + IN_Q3 + ",T1,2,4,C1,R1"), 2);
         RowOutcome rejected = validator.validate(record("11,hello," + IN_Q3 + ",T1,2,4,C1,R2"), 3);
@@ -563,7 +563,7 @@ class RowValidatorTests {
     }
 
     static RowValidator validator(InputFile file, ZoneId zone) {
-        return new RowValidator(file, file.header(), KNOWN, Q3, zone, id -> true);
+        return new RowValidator(file, file.header(), KNOWN, Q3, zone);
     }
 
     /** Validates the rows in order, as lines 2, 3, ... of one file, with a fresh validator. */
@@ -575,10 +575,22 @@ class RowValidatorTests {
         return validateAll(validator, rows).stream().map(RowValidatorTests::describe).toList();
     }
 
+    /**
+     * Validates the rows as the ingest step does, settling each suspect at once against the ids claimed so far
+     * (accepted, or rejected only for the period) — the order of settling does not change any outcome.
+     */
     static List<RowOutcome> validateAll(RowValidator validator, String... rows) {
         List<RowOutcome> outcomes = new ArrayList<>();
+        java.util.Set<String> claimed = new java.util.HashSet<>();
         for (int i = 0; i < rows.length; i++) {
-            outcomes.add(validator.validate(record(rows[i]), i + 2));
+            RowOutcome outcome = validator.validate(record(rows[i]), i + 2);
+            if (outcome instanceof RowOutcome.Suspect suspect) {
+                outcome = validator.settle(suspect, claimed.contains(suspect.id()));
+            }
+            if (outcome instanceof RowOutcome.Accepted || outcome instanceof RowOutcome.Rejected r && r.reason() == RejectReason.OUT_OF_PERIOD) {
+                claimed.add(record(rows[i]).get(0).trim());
+            }
+            outcomes.add(outcome);
         }
         return outcomes;
     }
