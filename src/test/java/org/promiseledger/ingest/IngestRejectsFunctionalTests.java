@@ -108,6 +108,52 @@ abstract class IngestRejectsFunctionalTests {
     }
 
     @Test
+    void aRepeatedIdKeepsItsFirstClaimAcrossChunksAndAnOutOfPeriodRowAlsoClaims() throws IOException {
+        Path input = copyOfSmallInput();
+        append(input.resolve("surveys.csv"), """
+                R960,C01,T1,2026-08-01T10:00:00Z,9,4,2
+                R961,C01,T1,2026-12-01T10:00:00Z,9,4,2
+                R960,C02,T1,2026-08-02T10:00:00Z,8,4,2
+                R961,C02,T1,2026-08-02T10:00:00Z,8,4,2
+                R962,C01,T1,2026-08-01T10:00:00Z,11,4,2
+                R962,C03,T1,2026-08-03T10:00:00Z,7,3,2
+                R962,C04,T1,2026-08-04T10:00:00Z,6,3,2
+                """);
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason"))
+                .filteredOn(row -> row.startsWith("surveys.csv,") && Integer.parseInt(row.split(",")[1]) > 70).containsExactly(
+                        "surveys.csv,72,responded_at,OUT_OF_PERIOD",
+                        "surveys.csv,73,response_id,DUPLICATE_ID",
+                        "surveys.csv,74,response_id,DUPLICATE_ID",
+                        "surveys.csv,75,nps,OUT_OF_RANGE",
+                        "surveys.csv,77,response_id,DUPLICATE_ID");
+        assertThat(jdbc.queryForList("SELECT line_no FROM in_survey WHERE run_id = ? AND response_id IN ('R960', 'R961', 'R962')"
+                + " ORDER BY line_no", Long.class, outcome.runId())).containsExactly(71L, 76L);
+        assertThat(unbalancedFiles(outcome.runId())).isZero();
+    }
+
+    @Test
+    void stagesEveryTextValueExactlyAsTheFileHadIt() throws IOException {
+        Path input = copyOfSmallInput();
+        String name = "Zo\u00eb\tO'Brien \\ \"Q\"\nline two, \u20ac";
+        append(input.resolve("touchpoints.csv"), "T99,\"" + name.replace("\"", "\"\"") + "\",WEB,D4,false\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        assertThat(jdbc.queryForObject("SELECT name FROM in_touchpoint WHERE run_id = ? AND touchpoint_id = 'T99'", String.class,
+                outcome.runId())).isEqualTo(name);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM in_employee WHERE run_id = ? AND manager_id IS NULL", Long.class,
+                outcome.runId())).as("an empty optional field is staged as NULL").isEqualTo(1L);
+        assertThat(jdbc.queryForObject("SELECT base_salary FROM in_employee WHERE run_id = ? AND employee_id = 'E1'",
+                java.math.BigDecimal.class, outcome.runId())).isEqualByComparingTo("250000.00");
+    }
+
+    @Test
     void acceptsHeaderOnlyEventFiles() throws IOException {
         Path input = copyOfSmallInput();
         for (String file : List.of("churn.csv", "complaints.csv")) {
