@@ -7,8 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * On MySQL/MariaDB through Connector/J, the settings the ledger relies on are on whatever URL the operator gives:
- * batched inserts rewritten into multi-row statements (ingest speed), and the session pinned to UTC (timestamps mean
- * the same on every server). A setting written in the URL still wins.
+ * batched inserts rewritten into multi-row statements, LOAD DATA LOCAL limited to one private folder (see
+ * {@link LoadData}), and the session pinned to UTC (timestamps mean the same on every server). A setting written in the URL still wins.
  */
 @Component
 class MySqlConnectionDefaults implements BeanPostProcessor {
@@ -21,6 +21,8 @@ class MySqlConnectionDefaults implements BeanPostProcessor {
             hikari.addDataSourceProperty("forceConnectionTimeZoneToSession", "true");
             hikari.addDataSourceProperty("cachePrepStmts", "true");
             hikari.addDataSourceProperty("useServerPrepStmts", "false");
+            // LOAD DATA LOCAL may read files from this process's private folder, and from nowhere else
+            hikari.addDataSourceProperty("allowLoadLocalInfileInPath", LoadData.folder().toString());
         }
         return bean;
     }

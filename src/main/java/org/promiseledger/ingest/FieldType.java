@@ -82,6 +82,10 @@ sealed interface FieldType {
     /** ISO-8601 with an offset; a local time is refused because its instant, and so its period, is unknown. */
     record Timestamp() implements FieldType {
         public Object parse(String text) throws FieldFault {
+            OffsetDateTime common = CommonTimestamp.parse(text);
+            if (common != null) {
+                return common;
+            }
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             } catch (DateTimeParseException e) {

@@ -7,8 +7,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.nio.file.Path;
+
+import org.promiseledger.LoadData;
 import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,9 +26,11 @@ public class PayoutLedger {
     private final JdbcTemplate jdbc;
     private final LedgerChains chains;
     private final Clock clock;
+    private final LoadData loadData;
 
-    PayoutLedger(JdbcTemplate jdbc, LedgerChains chains, Clock clock) {
+    PayoutLedger(JdbcTemplate jdbc, LedgerChains chains, Clock clock, LoadData loadData) {
         this.jdbc = jdbc;
+        this.loadData = loadData;
         this.chains = chains;
         this.clock = clock;
     }
@@ -40,15 +46,15 @@ public class PayoutLedger {
     public record RunStamp(long runId, String period, String currency, String ruleSetVersion, String inputFingerprint) {
     }
 
-    private static final String INSERT_PAYOUT = "INSERT INTO payout (run_id, period, employee_id, role, department_id, base_salary,"
-            + " target_bonus, score, amount, currency, rule_set_version, input_fingerprint, created_at, prev_hash, row_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_LINE = "INSERT INTO payout_line (run_id, period, employee_id, seq, component, weight,"
-            + " attainment, contribution, created_at, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_TRAIL = "INSERT INTO rule_trail (run_id, period, subject, seq, rule_name, decision,"
-            + " created_at, prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /** Rows sent per JDBC batch: big enough to be fast, small enough that a 20,000-employee run stays in a small heap. */
-    private static final int BATCH = 2_000;
+    private static final List<String> PAYOUT_COLUMNS = List.of("run_id", "period", "employee_id", "role", "department_id",
+            "base_salary", "target_bonus", "score", "amount", "currency", "rule_set_version", "input_fingerprint", "created_at",
+            "prev_hash", "row_hash");
+    private static final List<String> LINE_COLUMNS = List.of("run_id", "period", "employee_id", "seq", "component", "weight",
+            "attainment", "contribution", "created_at", "prev_hash", "row_hash");
+    private static final List<String> TRAIL_COLUMNS = List.of("run_id", "period", "subject", "seq", "rule_name", "decision",
+            "created_at", "prev_hash", "row_hash");
+    /** Rows sent at once: big enough to be fast, small enough that a 20,000-employee run stays in a small heap. */
+    private static final int BATCH = 20_000;
 
     /** Appends a run's payouts (already in employee-id order) and the scope trail, inside the caller's transaction. */
     public void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts) {
@@ -57,9 +63,10 @@ public class PayoutLedger {
         HashChain payoutChain = chains.continueChain(LedgerTable.PAYOUT);
         HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
         HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
-        Batch payoutRows = new Batch(INSERT_PAYOUT);
-        Batch lineRows = new Batch(INSERT_LINE);
-        Batch trailRows = new Batch(INSERT_TRAIL);
+        boolean bulk = loadData.available();
+        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, bulk);
+        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, bulk);
+        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, bulk);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
             BigDecimal base = p.baseSalary().setScale(8, RoundingMode.UNNECESSARY);
@@ -89,13 +96,24 @@ public class PayoutLedger {
         trailRows.flush();
     }
 
-    /** Rows of one table, sent in batches as they come, so a large run never holds all its rows at once. */
+    /**
+     * Rows of one table, sent in batches as they come, so a large run never holds all its rows at once: loaded with
+     * LOAD DATA on MySQL/MariaDB (see {@link LoadData}; same transaction, same order, so the same ids and chains),
+     * batched INSERTs elsewhere.
+     */
     private final class Batch {
+        private final String table;
+        private final List<String> columns;
+        private final boolean bulk;
         private final String sql;
-        private final List<Object[]> rows = new ArrayList<>(BATCH);
+        private final List<Object[]> rows = new ArrayList<>();
 
-        Batch(String sql) {
-            this.sql = sql;
+        Batch(String table, List<String> columns, boolean bulk) {
+            this.table = table;
+            this.columns = columns;
+            this.bulk = bulk;
+            this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         }
 
         void add(Object... row) {
@@ -106,10 +124,19 @@ public class PayoutLedger {
         }
 
         void flush() {
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate(sql, rows);
-                rows.clear();
+            if (rows.isEmpty()) {
+                return;
             }
+            if (bulk) {
+                Path file = LoadData.write(table, rows);
+                jdbc.execute((StatementCallback<Void>) statement -> {
+                    LoadData.load(statement, file, table, columns);
+                    return null;
+                });
+            } else {
+                jdbc.batchUpdate(sql, rows);
+            }
+            rows.clear();
         }
     }
 

@@ -41,21 +41,53 @@ public final class PlanScorer {
         this.targetsByKey = input.targets().stream().collect(Collectors.toMap(t -> t.metric() + "|" + t.scope(), t -> t));
     }
 
-    /** Scores the departments given (null: all), calling back after each one so a caller can show progress. */
+    /**
+     * Scores every department, each in its own rule session, on as many threads as there are cores (sessions of one
+     * compiled rule base run side by side safely), and merges the partitions in department order, so the result is
+     * the same whatever finished first. Calls back after each department, in that order, for progress.
+     */
     public ScoringResult score(Runnable afterEachDepartment) {
         Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
                 .collect(Collectors.groupingBy(Employee::departmentId));
         Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
         List<ScoredPayout> payouts = new ArrayList<>();
-        for (String department : input.org().departments()) {
-            List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
-            Partition partition = scorePartition(department, employees);
-            partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
-            payouts.addAll(partition.payouts());
-            afterEachDepartment.run();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), input.org().departments().size()));
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "scoring");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<java.util.concurrent.Future<Partition>> partitions = new ArrayList<>();
+            for (String department : input.org().departments()) {
+                List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
+                partitions.add(workers.submit(() -> scorePartition(department, employees)));
+            }
+            for (java.util.concurrent.Future<Partition> future : partitions) {
+                Partition partition = done(future);
+                partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
+                payouts.addAll(partition.payouts());
+                afterEachDepartment.run();
+            }
+        } finally {
+            workers.shutdownNow();
         }
         payouts.sort(Comparator.comparing(p -> p.employee().employeeId(), CodePoints.ORDER));
         return new ScoringResult(List.copyOf(scopes.values()), payouts);
+    }
+
+    private static Partition done(java.util.concurrent.Future<Partition> partition) {
+        try {
+            return partition.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure; // e.g. the plan gave no payout for someone: reported as the rules' problem, as before
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private record Partition(List<ScopeResult> scopes, List<ScoredPayout> payouts) {
