@@ -95,6 +95,10 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private void stage(List<RowOutcome.Accepted> acceptedRows, List<RowOutcome.Rejected> rejectedRows) {
         writer.write(acceptedRows);
         store.insertRejects(run.runId(), file, rejectedRows);
+        count(acceptedRows, rejectedRows);
+    }
+
+    private void count(List<RowOutcome.Accepted> acceptedRows, List<RowOutcome.Rejected> rejectedRows) {
         accepted += acceptedRows.size();
         rejected += rejectedRows.size();
         outOfPeriod += rejectedRows.stream().filter(r -> r.reason() == RejectReason.OUT_OF_PERIOD).count();
@@ -120,9 +124,7 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
         // settled rows are few (repeated ids): batched INSERTs in the step's transaction are plenty
         store.insertAccepted(run.runId(), file, acceptedRows);
         store.insertRejects(run.runId(), file, rejectedRows);
-        accepted += acceptedRows.size();
-        rejected += rejectedRows.size();
-        outOfPeriod += rejectedRows.stream().filter(r -> r.reason() == RejectReason.OUT_OF_PERIOD).count();
+        count(acceptedRows, rejectedRows);
     }
 
     private void open(RunParameters parameters) throws IOException {
