@@ -95,13 +95,13 @@ class CrashRestartTests {
         if (database.equals("h2")) {
             return H2_DATA_DIR + temp.resolve(name).toAbsolutePath();
         }
-        String schema = "pl_" + name;
+        String schema = MariaDbAvailable.DATABASE + "_" + name;
         try (Connection c = DriverManager.getConnection(MariaDbAvailable.URL, "root", "");
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + schema);
             s.execute("CREATE DATABASE " + schema);
         }
-        return MariaDbAvailable.URL.replace("/test?", "/" + schema + "?");
+        return MariaDbAvailable.URL.replace("/" + MariaDbAvailable.DATABASE + "?", "/" + schema + "?");
     }
 
     private static List<String> ledger(String target, String table) throws SQLException {

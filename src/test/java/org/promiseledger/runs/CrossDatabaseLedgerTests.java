@@ -27,14 +27,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(MariaDbAvailable.class)
 class CrossDatabaseLedgerTests {
 
+    private static final String CROSS_DB = MariaDbAvailable.DATABASE + "_cross";
+
     @Test
     void h2AndMariaDbBookIdenticalLedgers() throws Exception {
         try (Connection c = DriverManager.getConnection(MariaDbAvailable.URL, "root", ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS pl_cross");
-            s.execute("CREATE DATABASE pl_cross");
+            s.execute("DROP DATABASE IF EXISTS " + CROSS_DB);
+            s.execute("CREATE DATABASE " + CROSS_DB);
         }
         List<String> onH2 = ledgerOfARunOn("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1", "sa");
-        List<String> onMariaDb = ledgerOfARunOn(MariaDbAvailable.URL.replace("/test?", "/pl_cross?"), "root");
+        List<String> onMariaDb = ledgerOfARunOn(MariaDbAvailable.URL.replace("/" + MariaDbAvailable.DATABASE + "?", "/" + CROSS_DB + "?"), "root");
 
         assertThat(onMariaDb).hasSizeGreaterThan(100).containsExactlyElementsOf(onH2);
     }

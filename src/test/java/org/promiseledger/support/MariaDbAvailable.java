@@ -14,8 +14,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public class MariaDbAvailable implements ExecutionCondition {
 
-    public static final String URL = "jdbc:mysql://127.0.0.1:3306/test?connectionTimeZone=UTC"
+    /**
+     * The database the tests use: {@code test} unless {@code PL_TEST_DB} names another, so that two checkouts can
+     * run their suites side by side on one server without dropping each other's tables.
+     */
+    public static final String DATABASE = System.getenv().getOrDefault("PL_TEST_DB", "test");
+
+    /** The connection options every MariaDB test uses, after the database name. */
+    public static final String OPTIONS = "?connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true&allowLoadLocalInfile=true";
+
+    /** For Spring tests: the database name is a placeholder that Spring resolves from the environment. */
+    public static final String SPRING_URL = "jdbc:mysql://127.0.0.1:3306/${PL_TEST_DB:test}" + OPTIONS;
+
+    public static final String URL = "jdbc:mysql://127.0.0.1:3306/" + DATABASE + OPTIONS;
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -16,7 +16,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(MariaDbAvailable.class)
 @TestPropertySource(properties = {
-        "spring.datasource.url=" + MariaDbAvailable.URL,
+        "spring.datasource.url=" + MariaDbAvailable.SPRING_URL,
         "spring.datasource.username=root",
         "spring.datasource.password=",
         "spring.liquibase.drop-first=true"})
