@@ -1,19 +1,24 @@
 package org.promiseledger.web;
 
-import org.promiseledger.period.Period;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.annotation.RequestScope;
 
 /**
  * Which per-person links the menu offers a login: only those that can show it something. "My scorecard" needs a linked
  * employee paid in the newest quarter; "People" needs reach over someone else's pay (PayVisibility, on the newest
  * quarter's org); "Queries" needs pay of one's own or HR's view of everyone's. Templates reach it as {@code @navigation}.
+ * One per request, so the newest quarter's org is read once per page however many links ask.
  */
 @Component("navigation")
+@RequestScope
+@ConditionalOnWebApplication
 class Navigation {
 
     private final CalculatedPeriods periods;
     private final PayVisibility visibility;
+    private Workforce newest;
 
     Navigation(CalculatedPeriods periods, PayVisibility visibility) {
         this.periods = periods;
@@ -37,7 +42,8 @@ class Navigation {
             return false;
         }
         Workforce workforce = newestWorkforce();
-        return visibility.peopleVisibleTo(viewer, workforce).stream().anyMatch(m -> !viewer.is(m.employeeId()));
+        return workforce.members().keySet().stream()
+                .anyMatch(id -> !viewer.is(id) && visibility.maySeePay(viewer, id, workforce));
     }
 
     public boolean queries(Authentication authentication) {
@@ -46,8 +52,10 @@ class Navigation {
     }
 
     private Workforce newestWorkforce() {
-        Period newest = periods.all().stream().findFirst().orElse(null);
-        return newest == null ? Workforce.empty() : periods.workforce(newest);
+        if (newest == null) {
+            newest = periods.all().stream().findFirst().map(periods::workforce).orElseGet(Workforce::empty);
+        }
+        return newest;
     }
 
     private static Viewer viewerOf(Authentication authentication) {

@@ -32,6 +32,7 @@ class MetricBoardPagesTests {
         SmallCompanyQuarters.ensureLoaded(runner, registry, users);
         users.save("nina", SmallCompanyQuarters.PASSWORD, AppRole.ANALYST, null);
         users.save("zed", SmallCompanyQuarters.PASSWORD, AppRole.EMPLOYEE, "E99"); // linked to no one paid
+        users.save("newbie", SmallCompanyQuarters.PASSWORD, AppRole.EMPLOYEE, null); // not linked yet
     }
 
     @Test
@@ -81,6 +82,15 @@ class MetricBoardPagesTests {
         // what the menu leaves out still answers when typed: a page that says there is nothing to show
         assertThat(page("/scorecard", "nina").getElementById("not-linked")).isNotNull();
         assertThat(page("/people?period=2026-Q3", "gus").select("#people tbody tr")).hasSize(1);
+    }
+
+    @Test
+    void anEmployeeLoginNotLinkedYetLandsOnAPageThatSaysSoWithAnEmptyMenu() throws Exception {
+        assertThat(response("/", "newbie").getRedirectedUrl()).isEqualTo("/scorecard");
+        Document page = page("/scorecard", "newbie");
+
+        assertThat(page.getElementById("not-linked")).isNotNull();
+        assertThat(page.select("header.top nav a")).isEmpty();
     }
 
     /** The menu on a page every login may open. */
