@@ -39,9 +39,11 @@ record HeatCell(String shown, String mark, String cssClass, String text) {
             case "MOMENT_OF_TRUTH_CAP" -> "†";
             default -> "";
         };
+        // only the marked ways are worded: a plain weighted index may be a department's internal service alone,
+        // which the stored basis does not tell apart
         return new HeatCell(two(cx.cxIndex()), mark, "heat cx " + heatClass(cx.cxIndex()),
-                "CX index of " + scopeTitle + ": " + Formats.fourPlaces(cx.cxIndex()) + "; "
-                        + ScopeCardReader.cxReading(cx.basis(), false));
+                "CX index of " + scopeTitle + ": " + Formats.fourPlaces(cx.cxIndex())
+                        + (mark.isEmpty() ? "" : "; " + ScopeCardReader.cxReading(cx.basis(), false)));
     }
 
     /** The nearest 0.1 step, 0 below and 1.5 above the scale. */

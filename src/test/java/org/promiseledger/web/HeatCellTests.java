@@ -61,6 +61,11 @@ class HeatCellTests {
         assertThat(HeatCell.cx(new AttainedMetricReader.StoredCx(new BigDecimal("1.196875"), "COMPANY_CX"), "department D1").mark())
                 .isEqualTo("↩");
         assertThat(HeatCell.cx(null, "department D9").text()).isEqualTo("CX index of department D9: none stored");
+        assertThat(HeatCell.cx(new AttainedMetricReader.StoredCx(BigDecimal.ONE, "MOMENT_OF_TRUTH_CAP"), "department D10").text())
+                .isEqualTo("CX index of department D10: 1.0000; capped at 1.0 because a moment-of-truth touchpoint it owns failed its check");
+        HeatCell weighted = HeatCell.cx(new AttainedMetricReader.StoredCx(new BigDecimal("0.875"), "WEIGHTED_METRICS"), "department D4");
+        assertThat(weighted.text()).isEqualTo("CX index of department D4: 0.8750");
+        assertThat(weighted.cssClass()).isEqualTo("heat cx heat-09");
     }
 
     @Test
