@@ -1,6 +1,7 @@
 package org.promiseledger.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
@@ -25,12 +26,19 @@ class DepartmentController {
     private final PayVisibility visibility;
     private final ScopeCardReader scopes;
     private final CxOverviewReader overview;
+    private final AttainmentBoards boards;
+    private final AttainedMetricReader stored;
+    private final DepartmentTrends trends;
 
-    DepartmentController(CalculatedPeriods periods, PayVisibility visibility, ScopeCardReader scopes, CxOverviewReader overview) {
+    DepartmentController(CalculatedPeriods periods, PayVisibility visibility, ScopeCardReader scopes, CxOverviewReader overview,
+            AttainmentBoards boards, AttainedMetricReader stored, DepartmentTrends trends) {
         this.periods = periods;
         this.visibility = visibility;
         this.scopes = scopes;
         this.overview = overview;
+        this.boards = boards;
+        this.stored = stored;
+        this.trends = trends;
     }
 
     @GetMapping("/departments")
@@ -74,18 +82,32 @@ class DepartmentController {
         return "department";
     }
 
+    /**
+     * Departments compared: the attainment heatmap (no individual pay, so every department), the tree with each
+     * department's CX index and trend, the ranking, and the company's trend.
+     */
     @GetMapping("/cx")
-    String cx(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String period, Model model) {
+    String cx(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String heatmap, @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String metric,
+            @RequestParam(required = false) String status, Model model) {
+        MetricFilter filter = MetricFilter.of(scope, department, metric, status);
         Viewer viewer = user.viewer();
         Period chosen = periods.chosen(period);
         QuarterlyRunRecord run = periods.requireRun(chosen);
         Workforce workforce = periods.workforce(chosen);
         List<CxOverviewReader.CompanyQuarter> trend = overview.companyTrend();
+        List<String> visible = visibility.departmentsVisibleTo(viewer, workforce);
+        Map<ScopeRef, AttainedMetricReader.StoredCx> cx = stored.cxIndexes(run.runId());
+        Map<String, Sparkline> departmentTrends = trends.lastFourQuarters(chosen, workforce);
         model.addAttribute("viewer", viewer);
         model.addAttribute("period", chosen);
         model.addAttribute("periods", periods.all());
         model.addAttribute("ranking", overview.ranking(run.runId(), workforce));
-        model.addAttribute("visibleDepartments", visibility.departmentsVisibleTo(viewer, workforce));
+        model.addAttribute("visibleDepartments", visible);
+        model.addAttribute("board", boards.of("/cx", chosen, run, workforce, heatmap, filter, cx));
+        model.addAttribute("tree", CxTree.of(workforce, cx, departmentTrends, visible));
+        model.addAttribute("departmentTrends", departmentTrends);
         model.addAttribute("company", scopes.read(run.runId(), ScopeRef.COMPANY, workforce,
                 periods.run(chosen.previous()).map(QuarterlyRunRecord::runId).orElse(null)));
         model.addAttribute("trend", trend);

@@ -21,8 +21,8 @@ class HomeController {
         if (viewer.isAny(AppRole.HR, AppRole.AUDITOR)) {
             return "redirect:/runs";
         }
-        if (viewer.isLinked()) {
-            return "redirect:/scorecard";
+        if (viewer.isLinked() || viewer.role() == AppRole.EMPLOYEE) {
+            return "redirect:/scorecard"; // an employee login not linked yet is told so there, not refused at /metrics
         }
         return viewer.role() == AppRole.EXECUTIVE ? "redirect:/cx" : "redirect:/metrics";
     }

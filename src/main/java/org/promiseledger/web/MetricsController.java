@@ -1,19 +1,13 @@
 package org.promiseledger.web;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.promiseledger.metrics.DepartmentMetric;
-import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.runs.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,45 +19,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnWebApplication
 class MetricsController {
 
-    /** A metric row with the attainment the rules gave it (null when it has no target, e.g. CES without a row). */
-    record MetricRow(DepartmentMetric metric, BigDecimal attainment, String basis) {
-    }
-
     private final CalculatedPeriods periods;
-    private final DepartmentMetricStore metrics;
+    private final AttainmentBoards boards;
     private final RunsOverviewReader runs;
-    private final JdbcTemplate jdbc;
     private final BatchSettings settings;
 
-    MetricsController(CalculatedPeriods periods, DepartmentMetricStore metrics, RunsOverviewReader runs, JdbcTemplate jdbc,
-            BatchSettings settings) {
+    MetricsController(CalculatedPeriods periods, AttainmentBoards boards, RunsOverviewReader runs, BatchSettings settings) {
         this.periods = periods;
-        this.metrics = metrics;
+        this.boards = boards;
         this.runs = runs;
-        this.jdbc = jdbc;
         this.settings = settings;
     }
 
+    /** The heatmap of the chosen scope kind over the table of every stored metric, narrowed by the filters. */
     @GetMapping("/metrics")
-    String metrics(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String period, Model model) {
+    String metrics(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String heatmap, @RequestParam(required = false) String scope,
+            @RequestParam(required = false) String department, @RequestParam(required = false) String metric,
+            @RequestParam(required = false) String status, Model model) {
+        MetricFilter filter = MetricFilter.of(scope, department, metric, status);
         Period chosen = periods.chosen(period);
         QuarterlyRunRecord run = periods.requireRun(chosen);
-        record Attained(BigDecimal attainment, String basis) {
-        }
-        Map<String, Attained> attained = new HashMap<>();
-        jdbc.query("SELECT scope, department_id, metric, attainment, basis FROM metric_attainment WHERE run_id = ?", rs -> {
-            attained.put(rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3),
-                    new Attained(rs.getBigDecimal(4), rs.getString(5)));
-        }, run.runId());
-        List<MetricRow> rows = metrics.metricsOf(run.runId()).stream().map(m -> {
-            Attained a = attained.get(m.scope().kind() + "|" + m.scope().departmentId() + "|" + m.metric());
-            return new MetricRow(m, a == null ? null : a.attainment(), a == null ? null : a.basis());
-        }).toList();
         model.addAttribute("viewer", user.viewer());
         model.addAttribute("period", chosen);
         model.addAttribute("periods", periods.all());
         model.addAttribute("run", run);
-        model.addAttribute("rows", rows);
+        model.addAttribute("board", boards.of("/metrics", chosen, run, periods.workforce(chosen), heatmap, filter));
         return "metrics";
     }
 
