@@ -1,0 +1,7 @@
+package org.promiseledger.integrity;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class IntegrityJobOnMariaDbFunctionalTests extends IntegrityJobFunctionalTests {
+}
