@@ -82,9 +82,10 @@ class IntegrityCounts {
             args.add(LocalDateTime.ofInstant(cutoff, ZoneOffset.of(offset)).format(TO_THE_MINUTE));
         }
         late.append(" ELSE 0 END");
+        String lateExpression = offsets.isEmpty() ? "0" : late.toString();
         args.add(runId);
         Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, COUNT(nps), SUM(CASE WHEN nps = 10 THEN 1 ELSE 0 END), COUNT(*), SUM(" + late
+        jdbc.query("SELECT touchpoint_id, COUNT(nps), SUM(CASE WHEN nps = 10 THEN 1 ELSE 0 END), COUNT(*), SUM(" + lateExpression
                 + ") FROM in_survey WHERE run_id = ? GROUP BY touchpoint_id", rs -> {
                     counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
                 }, args.toArray());

@@ -127,14 +127,30 @@ public class IntegrityReviews implements ApprovalGate {
                     + " marks each with `integrity review --period " + run.period()
                     + " --touchpoint T --signal S --decision CLEARED|EXCLUDED --reason ...`");
         }
-        List<String> pending = reviewed.stream()
-                .filter(r -> r.review().decision() == Decision.EXCLUDED && !r.excludedHere())
-                .map(r -> r.finding().touchpointId()).distinct().toList();
-        if (!pending.isEmpty()) {
-            return Optional.of("the surveys of " + String.join(", ", pending) + " were EXCLUDED after run " + run.runId()
-                    + " was calculated: run " + run.period() + " again so that its metrics leave them out, then approve");
+        // The run must apply exactly the exclusions that stand now: an EXCLUDED review made after it was calculated, or
+        // one overturned since, means its metrics are not the ones the reviewers decided on.
+        Set<String> standing = standingExclusions(run.period());
+        Set<String> applied = excludedTouchpoints(run.runId());
+        if (!standing.equals(applied)) {
+            Set<String> toExclude = new java.util.TreeSet<>(org.promiseledger.metrics.CodePoints.ORDER);
+            toExclude.addAll(standing);
+            toExclude.removeAll(applied);
+            Set<String> toRestore = new java.util.TreeSet<>(org.promiseledger.metrics.CodePoints.ORDER);
+            toRestore.addAll(applied);
+            toRestore.removeAll(standing);
+            String change = (toExclude.isEmpty() ? "" : "the surveys of " + String.join(", ", toExclude) + " were EXCLUDED")
+                    + (toExclude.isEmpty() || toRestore.isEmpty() ? "" : " and ")
+                    + (toRestore.isEmpty() ? "" : "the exclusion of " + String.join(", ", toRestore) + " no longer stands");
+            return Optional.of(change + " since run " + run.runId() + " was calculated: run " + run.period()
+                    + " again so that its metrics follow the reviews, then approve");
         }
         return Optional.empty();
+    }
+
+    /** The touchpoints of the period whose surveys a standing review EXCLUDED. */
+    Set<String> standingExclusions(String period) {
+        return latestReviews(period).values().stream().filter(r -> r.decision() == Decision.EXCLUDED)
+                .map(Review::touchpointId).collect(Collectors.toSet());
     }
 
     /** The review standing for each (touchpoint, signal) of the period: the latest. */

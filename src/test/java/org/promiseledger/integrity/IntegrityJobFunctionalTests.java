@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
+import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;
 import org.promiseledger.runs.QuarterlyRunner;
@@ -53,6 +54,9 @@ abstract class IntegrityJobFunctionalTests {
 
     @MockitoSpyBean
     IntegritySignalStore store;
+
+    @Autowired
+    AuditLog audit;
 
     @TempDir
     Path temp;
@@ -197,6 +201,29 @@ abstract class IntegrityJobFunctionalTests {
         // and it did change something: the first run counted C-BUN's 100 answers
         assertThat(jdbcMetric(first.runId(), "NPS")).isNotEqualTo(jdbcMetric(second.runId(), "NPS"));
         assertThat(reviews.exclusionsOf(runOf(second))).extracting(Review::touchpointId).containsExactly("C-BUN");
+        assertThat(audit.entries("2023-Q3")).extracting(AuditLog.Entry::action)
+                .contains("INTEGRITY_REVIEW", "INTEGRITY_REVIEW_REFUSED", "APPROVE_REFUSED", "APPROVE");
+    }
+
+    @Test
+    void anExclusionOverturnedAfterItWasAppliedNeedsAnotherRunBeforeApproval() throws Exception {
+        Period q3 = Period.parse("2019-Q3");
+        Path data = gamed("E-", q3)[1].writeTo(temp.resolve("now"));
+        assertThat(runner.run(q3, data, RULES, "hr.alice").exitCode()).isZero();
+        review(q3, "E-SEL", Signal.SELECTIVE_SURVEYING, Decision.CLEARED);
+        review(q3, "E-REP", Signal.REPEAT_RESPONDENTS, Decision.CLEARED);
+        review(q3, "E-BUN", Signal.END_OF_QUARTER_BUNCHING, Decision.EXCLUDED);
+        assertThat(runner.run(q3, data, RULES, "hr.alice").exitCode()).isZero();
+
+        review(q3, "E-BUN", Signal.END_OF_QUARTER_BUNCHING, Decision.CLEARED);
+        assertThat(approval.approve(q3, "hr.bob").message())
+                .startsWith("the exclusion of E-BUN no longer stands since run");
+
+        RunOutcome third = runner.run(q3, data, RULES, "hr.alice");
+        assertThat(reviews.excludedTouchpoints(third.runId())).isEmpty();
+        assertThat(approval.approve(q3, "hr.bob").exitCode()).isZero();
+        assertThat(reviews.reviewsOf("2019-Q3")).extracting(Review::decision)
+                .containsExactly(Decision.CLEARED, Decision.CLEARED, Decision.EXCLUDED, Decision.CLEARED);
     }
 
     @Test
