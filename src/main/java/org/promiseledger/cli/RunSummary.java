@@ -50,11 +50,15 @@ class RunSummary {
             out.printf("%nScore integrity: no signal%n");
             return;
         }
-        out.printf("%nScore integrity: %d signal%s (approval waits until each is reviewed)%n", signals.size(),
-                signals.size() == 1 ? "" : "s");
+        long open = signals.stream().filter(ReviewedSignal::open).count();
+        out.printf("%nScore integrity: %d signal%s, %s%n", signals.size(), signals.size() == 1 ? "" : "s",
+                open == 0 ? "all reviewed" : open + " open (approval waits until each is reviewed)");
         for (ReviewedSignal s : signals) {
             out.printf("  %s %s (%s) %s: %s%n", s.finding().touchpointId(), s.finding().departmentId(), s.finding().signal(),
                     s.status(), s.finding().detail());
+        }
+        if (open == 0) {
+            return;
         }
         out.printf("  review: java -jar promise-ledger.jar integrity review --period %s --touchpoint T --signal S"
                 + " --decision CLEARED|EXCLUDED --reason \"...\" --as <not %s>%n", run.period(), run.launchedBy());
