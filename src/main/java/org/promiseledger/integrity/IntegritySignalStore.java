@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IntegritySignalStore {
 
+    /** Export order: touchpoint id (code points), then signal code alphabetically, as metrics sort by metric code. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::touchpointId, CodePoints.ORDER)
-            .thenComparing(Finding::signal);
+            .thenComparing(f -> f.signal().name());
 
     private final JdbcTemplate jdbc;
 
@@ -38,7 +39,7 @@ public class IntegritySignalStore {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    /** The run's signals by touchpoint id (code points), then signal in the order of {@link Signal}. */
+    /** The run's signals by touchpoint id (code points), then signal code. */
     public List<Finding> signalsOf(long runId) {
         return jdbc.query("SELECT touchpoint_id, department_id, signal_code, statistic, p_value, sample_size, hits,"
                 + " reference_size, reference_hits, reference_period, detail FROM integrity_signal WHERE run_id = ?",

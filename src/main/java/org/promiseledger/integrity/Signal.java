@@ -1,6 +1,6 @@
 package org.promiseledger.integrity;
 
-/** The four integrity signals of docs/ ("Score integrity"), in the order they are listed and exported. */
+/** The four integrity signals (README, "Score integrity"); exports list them by touchpoint, then code alphabetically. */
 public enum Signal {
     TOP_BOX_SURGE,
     SELECTIVE_SURVEYING,
