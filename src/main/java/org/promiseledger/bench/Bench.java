@@ -77,6 +77,7 @@ public class Bench {
     private List<BenchReport.StepFigures> steps(long runId, HeapSampler heap) {
         Map<String, Long> rowsByStep = new HashMap<>();
         long eventRows = 0;
+        long surveysAndContacts = 0;
         for (FileCounts counts : InputCounts.of(jdbc, runId)) {
             InputFile file = java.util.Arrays.stream(InputFile.values()).filter(f -> f.fileName().equals(counts.fileName()))
                     .findFirst().orElseThrow();
@@ -84,9 +85,13 @@ public class Bench {
             if (!file.isReference()) {
                 eventRows += counts.accepted();
             }
+            if (file == InputFile.SURVEYS || file == InputFile.CONTACTS) {
+                surveysAndContacts += counts.accepted();
+            }
         }
         rowsByStep.put("checkInputStep", rowsByStep.values().stream().mapToLong(Long::longValue).sum());
         rowsByStep.put("aggregateMetricsStep", eventRows);
+        rowsByStep.put("detectIntegritySignalsStep", surveysAndContacts);
         rowsByStep.put("scoreEmployeesStep", jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, runId));
         List<BenchReport.StepFigures> steps = new ArrayList<>();
         timings.timings().entrySet().stream().sorted(Map.Entry.comparingByValue(

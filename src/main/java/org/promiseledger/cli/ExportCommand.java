@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.export.PayrollExport;
+import org.promiseledger.integrity.IntegrityExport;
 import org.promiseledger.period.Period;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a period's results as CSV.",
         subcommands = {ExportCommand.Metrics.class, ExportCommand.Payouts.class, ExportCommand.Rejects.class,
-                ExportCommand.Payroll.class})
+                ExportCommand.Payroll.class, ExportCommand.Integrity.class})
 class ExportCommand {
 
     abstract static class ExportTo implements Callable<Integer> {
@@ -90,6 +91,24 @@ class ExportCommand {
         @Override
         CsvExports.Exported export(Period period, Path out) throws Exception {
             return exports.rejects(period, out);
+        }
+    }
+
+    @Component
+    @Command(name = "integrity", mixinStandardHelpOptions = true,
+            description = {"period,touchpoint_id,department_id,signal,statistic,p_value,detail of the period's latest run:",
+                    "the score-integrity signals, by touchpoint then signal."})
+    static class Integrity extends ExportTo {
+        private final IntegrityExport integrity;
+
+        Integrity(CsvExports exports, IntegrityExport integrity) {
+            super(exports);
+            this.integrity = integrity;
+        }
+
+        @Override
+        CsvExports.Exported export(Period period, Path out) throws Exception {
+            return integrity.export(period, out);
         }
     }
 

@@ -69,6 +69,7 @@ class QuarterRunPrinter {
                 RuleSetFolder.shortVersion(run.ruleSetVersion()));
         summary.printInputs(out, run);
         summary.printScorecards(out, run);
+        summary.printIntegrity(out, run);
         summary.printPayouts(out, run);
         out.printf("Database %s%n", environment.getProperty("spring.datasource.url"));
         out.printf("Export:  java -jar promise-ledger.jar export payouts --period %s --out payouts-%s.csv"

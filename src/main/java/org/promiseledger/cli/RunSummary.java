@@ -17,6 +17,9 @@ import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.runs.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.integrity.IntegrityReviews;
+import org.promiseledger.integrity.Review;
+import org.promiseledger.integrity.ReviewedSignal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +29,41 @@ class RunSummary {
 
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
+    private final IntegrityReviews integrity;
 
-    RunSummary(JdbcTemplate jdbc, BatchSettings settings) {
+    RunSummary(JdbcTemplate jdbc, BatchSettings settings, IntegrityReviews integrity) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.integrity = integrity;
+    }
+
+    /** The run's score-integrity signals in words, and how to review them: approval waits for every one. */
+    void printIntegrity(PrintStream out, QuarterlyRunRecord run) {
+        List<ReviewedSignal> signals = integrity.reviewedSignalsOf(run);
+        List<Review> exclusions = integrity.exclusionsOf(run);
+        if (!exclusions.isEmpty()) {
+            out.printf("%nSurveys left out of this run's metrics after review:%n");
+            exclusions.forEach(x -> out.printf("  %s (%s EXCLUDED by %s: %s)%n", x.touchpointId(), x.signal(), x.reviewedBy(),
+                    x.reason()));
+        }
+        if (signals.isEmpty()) {
+            out.printf("%nScore integrity: no signal%n");
+            return;
+        }
+        long open = signals.stream().filter(ReviewedSignal::open).count();
+        out.printf("%nScore integrity: %d signal%s, %s%n", signals.size(), signals.size() == 1 ? "" : "s",
+                open == 0 ? "all reviewed" : open + " open (approval waits until each is reviewed)");
+        for (ReviewedSignal s : signals) {
+            out.printf("  %s %s (%s) %s: %s%n", s.finding().touchpointId(), s.finding().departmentId(), s.finding().signal(),
+                    s.status(), s.finding().detail());
+        }
+        if (open == 0) {
+            return;
+        }
+        out.printf("  review: java -jar promise-ledger.jar integrity review --period %s --touchpoint T --signal S"
+                + " --decision CLEARED|EXCLUDED --reason \"...\" --as <not %s>%n", run.period(), run.launchedBy());
+        out.printf("  list:   java -jar promise-ledger.jar export integrity --period %s --out integrity-%s.csv%n", run.period(),
+                run.period());
     }
 
     void printInputs(PrintStream out, QuarterlyRunRecord run) {

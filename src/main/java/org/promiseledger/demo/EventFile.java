@@ -32,6 +32,11 @@ final class EventFile {
         this.random = random;
     }
 
+    /** Changes ordinary rows in place before any bad row is copied from them (the demo's gamed touchpoint). */
+    void changeOrdinary(java.util.function.Consumer<String[]> change) {
+        ordinary.forEach(change);
+    }
+
     /** Adds a copy of a random ordinary row changed by {@code spoil}, which may also change the field count. */
     void addSpoiled(UnaryOperator<String[]> spoil) {
         String[] copy = ordinary.get(random.nextInt(ordinary.size())).clone();

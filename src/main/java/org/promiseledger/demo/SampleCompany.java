@@ -21,7 +21,8 @@ import org.promiseledger.demo.OrgChart.Touchpoint;
  *
  * <p>The company is a mid-sized bank: twelve departments, about 300 people, 21 touchpoints over all seven
  * channels, about 8,000 customers. The organisation is the same in every quarter; the customers' experience
- * improves from quarter 0 to quarter 3. Each event file carries a few deliberate bad rows (see {@link BadRows}).
+ * improves from quarter 0 to quarter 3. Each event file carries a few deliberate bad rows (see {@link BadRows}), and
+ * in quarter 3 the live chat's agents game their survey (see {@link GamedTouchpoint}).
  *
  * <p>Deterministic: the output depends only on the seed, the quarter and its index, never on the clock, so the same
  * seed writes byte-identical files. Each file draws from its own random stream, so changing how one file is made
@@ -64,6 +65,7 @@ public final class SampleCompany {
         CustomerActivity activity = new CustomerActivity(quarter, org.touchpoints(), traffic, customers);
         BadRows badRows = new BadRows(quarter);
         EventFile surveys = activity.surveys(random(quarter, ContractFile.SURVEYS));
+        GamedTouchpoint.plant(quarter, surveys, new Random(mix(seed ^ mix(quarter.start().toEpochDay()) ^ GamedTouchpoint.STREAM)));
         badRows.plant(ContractFile.SURVEYS, surveys);
         write(dir, ContractFile.SURVEYS, surveys.rows(), written);
         EventFile contacts = activity.contacts(random(quarter, ContractFile.CONTACTS));

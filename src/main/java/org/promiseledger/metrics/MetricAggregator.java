@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricAggregator {
 
+    /**
+     * Survey rows of the touchpoints a review EXCLUDED (score integrity, listed per run before this step) are left out
+     * of every metric, exactly as if they were not in the input; the run's own {@code ?} comes second.
+     */
+    static final String NOT_EXCLUDED = " AND touchpoint_id NOT IN (SELECT touchpoint_id FROM integrity_exclusion WHERE run_id = ?)";
+
     private final JdbcTemplate jdbc;
     /** Connector/J streams a result row by row only with fetch size MIN_VALUE; H2 pages large results itself. */
     private final boolean mySql;
@@ -76,7 +82,7 @@ class MetricAggregator {
                 SELECT touchpoint_id, COUNT(nps),
                        SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END),
                        COUNT(csat), SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END), COUNT(effort), COALESCE(SUM(effort), 0)
-                FROM in_survey WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> {
+                FROM in_survey WHERE run_id = ?""" + NOT_EXCLUDED + " GROUP BY touchpoint_id", (c, rs) -> {
                     c.npsAnswers = rs.getLong(2);
                     c.promoters = rs.getLong(3);
                     c.detractors = rs.getLong(4);
@@ -84,7 +90,7 @@ class MetricAggregator {
                     c.satisfied = rs.getLong(6);
                     c.effortAnswers = rs.getLong(7);
                     c.effortSum = rs.getLong(8);
-                }, runId);
+                }, runId, runId);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, COUNT(*), SUM(CASE WHEN first_contact_resolved THEN 1 ELSE 0 END)
                 FROM in_contact WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> {
@@ -136,10 +142,10 @@ class MetricAggregator {
         CustomerTally tally = new CustomerTally(chains, counts);
         for (int pass = 0; pass < passes; pass++) {
             Map<String, CustomerMarks> marks = new HashMap<>();
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey", false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact", false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint", false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn", true, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?" + NOT_EXCLUDED, false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact WHERE run_id = ?", false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?", false, pass, passes, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?", true, pass, passes, ownerOfTouchpoint, marks);
             marks.forEach((customer, marked) -> {
                 for (int i = 0; i < marked.size; i++) {
                     tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);
@@ -152,10 +158,12 @@ class MetricAggregator {
     private void mark(long runId, String select, boolean churn, int pass, int passes, Map<String, Integer> ownerOfTouchpoint,
             Map<String, CustomerMarks> marks) {
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(select + " WHERE run_id = ?",
+            PreparedStatement statement = connection.prepareStatement(select,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(mySql ? Integer.MIN_VALUE : 10_000);
-            statement.setLong(1, runId);
+            for (int parameter = 1; parameter <= select.chars().filter(ch -> ch == '?').count(); parameter++) {
+                statement.setLong(parameter, runId);
+            }
             return statement;
         }, rs -> {
             String customer = rs.getString(1);

@@ -3,6 +3,8 @@ package org.promiseledger.runs;
 
 import org.promiseledger.ingest.IngestSteps;
 import org.promiseledger.ingest.CheckInputTasklet;
+import org.promiseledger.integrity.DetectIntegritySignalsTasklet;
+import org.promiseledger.integrity.FixSurveyExclusionsTasklet;
 import org.promiseledger.metrics.AggregateMetricsTasklet;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -15,8 +17,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The quarterly job: ingest the eleven input files, check they can be paid on, aggregate the metrics of every
- * scope, score every employee and book the payouts. Each step is restartable: a relaunch of the same run skips
+ * The quarterly job: ingest the eleven input files, check they can be paid on, fix which touchpoints' surveys a
+ * review excluded, aggregate the metrics of every scope, detect the integrity signals, score every employee and book
+ * the payouts. Each step is restartable: a relaunch of the same run skips
  * the steps that completed and redoes the one that was interrupted.
  */
 @Configuration
@@ -27,6 +30,7 @@ class QuarterlyJobConfiguration {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSteps ingestSteps,
             CheckInputTasklet checkInput, AggregateMetricsTasklet aggregateMetrics, ScoreEmployeesTasklet scoreEmployees,
+            FixSurveyExclusionsTasklet fixSurveyExclusions, DetectIntegritySignalsTasklet detectIntegritySignals,
             StepTimings timings) {
         SimpleJobBuilder job = null;
         for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {
@@ -35,8 +39,12 @@ class QuarterlyJobConfiguration {
         return job
                 .next(new StepBuilder("checkInputStep", jobRepository).tasklet(checkInput, transactionManager)
                         .listener(timings).build())
+                .next(new StepBuilder("fixSurveyExclusionsStep", jobRepository).tasklet(fixSurveyExclusions, transactionManager)
+                        .listener(timings).build())
                 .next(new StepBuilder("aggregateMetricsStep", jobRepository).tasklet(aggregateMetrics, transactionManager)
                         .listener(timings).build())
+                .next(new StepBuilder("detectIntegritySignalsStep", jobRepository)
+                        .tasklet(detectIntegritySignals, transactionManager).listener(timings).build())
                 .next(new StepBuilder("scoreEmployeesStep", jobRepository).tasklet(scoreEmployees, transactionManager)
                         .listener(timings).build())
                 .build();

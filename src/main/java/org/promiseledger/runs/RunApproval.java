@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,10 +17,12 @@ public class RunApproval {
 
     private final RunRegistry registry;
     private final AuditLog audit;
+    private final ObjectProvider<ApprovalGate> gates;
 
-    RunApproval(RunRegistry registry, AuditLog audit) {
+    RunApproval(RunRegistry registry, AuditLog audit, ObjectProvider<ApprovalGate> gates) {
         this.registry = registry;
         this.audit = audit;
+        this.gates = gates;
     }
 
     @Transactional
@@ -40,6 +43,12 @@ public class RunApproval {
         if (run.launchedBy().equals(user)) {
             return refuse(period, run.runId(), user, "four eyes: " + user + " launched run " + run.runId()
                     + " and cannot approve it; another person must");
+        }
+        for (ApprovalGate gate : gates.orderedStream().toList()) {
+            Optional<String> refusal = gate.refusal(run);
+            if (refusal.isPresent()) {
+                return refuse(period, run.runId(), user, refusal.get());
+            }
         }
         registry.appendState(run.runId(), RunState.APPROVED, null, user);
         audit.record(user, "APPROVE", period.toString(), run.runId(), "approved run " + run.runId() + " launched by " + run.launchedBy());

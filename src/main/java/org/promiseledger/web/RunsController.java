@@ -3,9 +3,15 @@ package org.promiseledger.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.export.PayrollExport;
+import org.promiseledger.integrity.IntegrityExport;
+import org.promiseledger.integrity.IntegrityReviews;
+import org.promiseledger.integrity.ReviewedSignal;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;
 import org.promiseledger.runs.RunApproval;
@@ -36,8 +42,13 @@ class RunsController {
     private final RunApproval approval;
     private final CsvExports exports;
     private final PayrollExport payroll;
+    private final IntegrityExport integrity;
+    private final IntegrityReviews reviews;
 
-    RunsController(RunsOverviewReader runs, RunApproval approval, CsvExports exports, PayrollExport payroll) {
+    RunsController(RunsOverviewReader runs, RunApproval approval, CsvExports exports, PayrollExport payroll,
+            IntegrityExport integrity, IntegrityReviews reviews) {
+        this.integrity = integrity;
+        this.reviews = reviews;
         this.runs = runs;
         this.approval = approval;
         this.exports = exports;
@@ -47,8 +58,24 @@ class RunsController {
     @GetMapping("/runs")
     String runs(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("viewer", user.viewer());
-        model.addAttribute("runs", runs.all());
+        List<RunsOverviewReader.RunRow> rows = runs.all();
+        model.addAttribute("runs", rows);
+        model.addAttribute("integrity", integritySummaries(rows));
         return "runs";
+    }
+
+    /** Per run that found any: "3 integrity signals, 1 open", for the runs that can still be paid or already are. */
+    private Map<Long, String> integritySummaries(List<RunsOverviewReader.RunRow> rows) {
+        Map<Long, String> summaries = new HashMap<>();
+        for (RunsOverviewReader.RunRow row : rows) {
+            List<ReviewedSignal> signals = reviews.reviewedSignalsOf(row.run());
+            if (!signals.isEmpty()) {
+                long open = signals.stream().filter(ReviewedSignal::open).count();
+                summaries.put(row.run().runId(), signals.size() + (signals.size() == 1 ? " integrity signal" : " integrity signals")
+                        + (open == 0 ? ", all reviewed" : ", " + open + " open"));
+            }
+        }
+        return summaries;
     }
 
     @PostMapping("/runs/{period}/approve")
@@ -67,6 +94,7 @@ class RunsController {
                 case "metrics" -> exports.metrics(chosen, file);
                 case "payouts" -> exports.payouts(chosen, file);
                 case "rejects" -> exports.rejects(chosen, file);
+                case "integrity" -> integrity.export(chosen, file);
                 default -> throw new NotFoundException("No export called " + kind + ".");
             }
             return csv(kind + "-" + chosen + ".csv", Files.readAllBytes(file));

@@ -152,13 +152,14 @@ class ScopeCardReader {
                 FROM in_survey s
                 JOIN in_touchpoint t ON t.run_id = s.run_id AND t.touchpoint_id = s.touchpoint_id
                 WHERE s.run_id = ?
+                  AND s.touchpoint_id NOT IN (SELECT x.touchpoint_id FROM integrity_exclusion x WHERE x.run_id = ?)
                 GROUP BY t.owner_department_id""", rs -> {
                     if (owners == null || owners.contains(rs.getString(1))) {
                         counts[0] += rs.getLong(2);
                         counts[1] += rs.getLong(3);
                         counts[2] += rs.getLong(4);
                     }
-                }, runId);
+                }, runId, runId);
         return counts[0] == 0 ? null : NpsInterval.of(counts[1], counts[2], counts[0]);
     }
 

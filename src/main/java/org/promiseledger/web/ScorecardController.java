@@ -1,6 +1,11 @@
 package org.promiseledger.web;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+
+import org.promiseledger.integrity.IntegrityReviews;
+import org.promiseledger.integrity.ReviewedSignal;
 
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -27,9 +32,11 @@ class ScorecardController {
     private final TrendReader trends;
     private final ScorecardQueries queries;
     private final StatementPdf pdf;
+    private final IntegrityReviews integrity;
 
     ScorecardController(CalculatedPeriods periods, PayVisibility visibility, ScorecardReader scorecards, TrendReader trends,
-            ScorecardQueries queries, StatementPdf pdf) {
+            ScorecardQueries queries, StatementPdf pdf, IntegrityReviews integrity) {
+        this.integrity = integrity;
         this.periods = periods;
         this.visibility = visibility;
         this.scorecards = scorecards;
@@ -64,6 +71,7 @@ class ScorecardController {
                 : "Score of " + employeeId, unit).json());
         model.addAttribute("queries", queries.of(employeeId, card.period().toString()));
         model.addAttribute("mayRaise", viewer.is(employeeId) && viewer.role() != AppRole.AUDITOR);
+        addIntegrity(card, model);
         return "scorecard";
     }
 
@@ -88,6 +96,23 @@ class ScorecardController {
         model.addAttribute("workforce", workforce);
         model.addAttribute("people", visibility.peopleVisibleTo(viewer, workforce));
         return "people";
+    }
+
+    /**
+     * Score integrity on the scorecard: the signals at the touchpoints of the person's department (an executive's:
+     * of their department's subtree), and every exclusion the run applies, which changes the company's figures and so
+     * every scorecard of the run.
+     */
+    private void addIntegrity(ScorecardView card, Model model) {
+        String department = card.employee().departmentId();
+        Workforce workforce = periods.workforce(card.period());
+        Set<String> owners = new HashSet<>("EXECUTIVE".equals(card.employee().role())
+                ? workforce.org().subtree(department) : List.of(department));
+        owners.add(department);
+        List<ReviewedSignal> signals = integrity.reviewedSignalsOf(card.run()).stream()
+                .filter(s -> owners.contains(s.finding().departmentId())).toList();
+        model.addAttribute("integritySignals", signals);
+        model.addAttribute("integrityExclusions", integrity.exclusionsOf(card.run()));
     }
 
     /** The visibility check comes first, so a person one may not see is a 403 even in a quarter without a run. */

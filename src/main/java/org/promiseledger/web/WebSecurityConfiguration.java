@@ -35,12 +35,14 @@ class WebSecurityConfiguration {
     SecurityFilterChain scorecardSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
-                        // writes: HR only; auditors are read-only everywhere
+                        // writes: HR only; auditors are read-only everywhere except reviewing integrity signals, which
+                        // is audit work (four eyes still apply: not the run's launcher)
                         .requestMatchers(HttpMethod.POST, "/runs/*/approve", "/runs/*/payroll", "/queries/*/answers").hasRole(HR)
+                        .requestMatchers(HttpMethod.POST, "/integrity/*/reviews").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/scorecards/*/queries").hasAnyRole(HR, EXECUTIVE, EMPLOYEE, ANALYST)
                         // HR's and the auditors' pages: individual pay in bulk
                         .requestMatchers(HttpMethod.GET, "/runs", "/runs/*/exports/payouts.csv", "/runs/*/exports/rejects.csv",
-                                "/audit").hasAnyRole(HR, AUDITOR)
+                                "/audit", "/integrity", "/runs/*/exports/integrity.csv").hasAnyRole(HR, AUDITOR)
                         // metrics and rule versions: no individual pay
                         .requestMatchers(HttpMethod.GET, "/runs/*/exports/metrics.csv", "/metrics", "/rules")
                                 .hasAnyRole(HR, AUDITOR, ANALYST)

@@ -235,6 +235,45 @@ class SampleCompanyTests {
         }
     }
 
+    /**
+     * The demo's one gamed touchpoint: in the newest quarter the live chat (T06) asks for a 10, so its share of 10s
+     * jumps far past the 15 points TOP_BOX_SURGE looks for, while no other touchpoint moves that much and T06 did not
+     * before. (Whether the run's z-test fires is shown by running the demo: its summary lists the signal.)
+     */
+    @Test
+    void theLiveChatAsksForATenOnlyInTheNewestQuarter() throws IOException {
+        Map<String, Double> before = tenShares(quarterDirs.get(2), new Quarter(QUARTERS.get(2), 2));
+        Map<String, Double> newest = tenShares(quarterDirs.get(3), new Quarter(QUARTERS.get(3), 3));
+        Map<String, Double> older = tenShares(quarterDirs.get(1), new Quarter(QUARTERS.get(1), 1));
+
+        assertTrue(newest.get("T06") - before.get("T06") >= 0.25, "T06 10s: " + before.get("T06") + " -> " + newest.get("T06"));
+        for (String touchpoint : newest.keySet()) {
+            if (!touchpoint.equals("T06") && before.containsKey(touchpoint)) {
+                assertTrue(newest.get(touchpoint) - before.get(touchpoint) < 0.15, touchpoint + " rose too");
+            }
+        }
+        assertTrue(Math.abs(before.get("T06") - older.get("T06")) < 0.15, "T06 was not gamed before");
+    }
+
+    /** Per touchpoint with at least 30 NPS answers, the share of them that are a 10. */
+    private static Map<String, Double> tenShares(Path dir, Quarter quarter) throws IOException {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (CSVRecord s : acceptedSurveys(dir, quarter)) {
+            if (!s.get("nps").isEmpty()) {
+                int[] c = counts.computeIfAbsent(s.get("touchpoint_id"), t -> new int[2]);
+                c[0]++;
+                c[1] += s.get("nps").equals("10") ? 1 : 0;
+            }
+        }
+        Map<String, Double> shares = new TreeMap<>();
+        counts.forEach((t, c) -> {
+            if (c[0] >= 30) {
+                shares.put(t, (double) c[1] / c[0]);
+            }
+        });
+        return shares;
+    }
+
     // ---- an independent reading of the contract's checks (DESIGN.md, "Precise semantics") ----
 
     /** Per file, the reject each faulty row should get, as "REASON@column" (column empty for a whole-record fault). */

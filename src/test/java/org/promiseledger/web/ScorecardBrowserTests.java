@@ -185,6 +185,24 @@ class ScorecardBrowserTests {
         screenshot("08-hr-queries");
         open("/runs");
         submit(browser.findElement(By.id("approve-2026-Q3")));
+        assertThat(text("refusal")).contains("integrity signal");
+        // answers bunched at the end of the quarter (min-sample 3): HR reviews each signal on the Integrity page
+        open("/integrity?period=2026-Q3");
+        assertThat(browser.findElements(By.cssSelector("#integrity-signals tbody tr"))).isNotEmpty();
+        screenshot("08b-integrity-signals");
+        while (true) {
+            WebElement openRow = browser.findElements(By.cssSelector("#integrity-signals tbody tr")).stream()
+                    .filter(row -> row.findElement(By.className("review-status")).getText().equals("OPEN")).findFirst()
+                    .orElse(null);
+            if (openRow == null) {
+                break;
+            }
+            openRow.findElement(By.name("reason")).sendKeys("survey invitations go out in a monthly batch");
+            submit(openRow.findElement(By.cssSelector("button[type=submit]")));
+            assertThat(text("flash")).contains("marked CLEARED by hana");
+        }
+        open("/runs");
+        submit(browser.findElement(By.id("approve-2026-Q3")));
         assertThat(text("flash")).contains("approved by hana");
         assertThat(registry.find(q3Run).orElseThrow().state()).isEqualTo(RunState.APPROVED);
         screenshot("09-runs-approved");

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
+import org.promiseledger.integrity.IntegrityReviews;
+import org.promiseledger.integrity.ReviewedSignal;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;
@@ -223,13 +225,34 @@ class ScorecardPagesTests {
     }
 
     @Test
-    void approvalNeedsFourEyesAndThenThePayrollCanBeExported() throws Exception {
+    void approvalNeedsFourEyesAndReviewedSignalsAndThenThePayrollCanBeExported(@Autowired IntegrityReviews integrity)
+            throws Exception {
         long q2Run = registry.latestCalculated(Q2).orElseThrow().runId();
 
         String refused = mvc.perform(post("/runs/2026-Q2/approve").with(as("hr.alice")).with(csrf())).andReturn()
                 .getFlashMap().get("refusal").toString();
         assertThat(refused).contains("four eyes");
         assertThat(registry.find(q2Run).orElseThrow().state()).isEqualTo(RunState.CALCULATED);
+
+        // the small company's quarters have score-integrity signals at min-sample 3 (answers bunched at quarter end):
+        // approval waits until each is reviewed on the Integrity page
+        List<ReviewedSignal> signals = integrity.reviewedSignalsOf(registry.find(q2Run).orElseThrow());
+        assertThat(signals).isNotEmpty();
+        String waiting = mvc.perform(post("/runs/2026-Q2/approve").with(as("hana")).with(csrf())).andReturn()
+                .getFlashMap().get("refusal").toString();
+        assertThat(waiting).contains(signals.size() + " integrity signal");
+        Document integrityPage = page("/integrity?period=2026-Q2", "olga");
+        assertThat(integrityPage.select("#integrity-signals tbody tr")).hasSize(signals.size());
+        assertThat(integrityPage.select("#integrity-signals .review-status")).extracting(Element::text).containsOnly("OPEN");
+        for (ReviewedSignal s : signals) {
+            String done = mvc.perform(post("/integrity/2026-Q2/reviews").with(as("hana")).with(csrf())
+                    .param("touchpoint", s.finding().touchpointId()).param("signal", s.finding().signal().name())
+                    .param("decision", "CLEARED").param("reason", "survey invitations go out in a monthly batch"))
+                    .andReturn().getFlashMap().get("message").toString();
+            assertThat(done).contains("marked CLEARED by hana");
+        }
+        assertThat(page("/integrity?period=2026-Q2", "olga").select("#integrity-signals .review-status")).extracting(Element::text)
+                .allMatch(status -> status.startsWith("CLEARED by hana"));
 
         mvc.perform(post("/runs/2026-Q2/approve").with(as("hana")).with(csrf()));
         assertThat(registry.find(q2Run).orElseThrow().state()).isEqualTo(RunState.APPROVED);
