@@ -197,12 +197,12 @@ class MetricBoardBrowserTests {
         menus.put("ben", List.of("nav-scorecard", "nav-people", "nav-departments", "nav-cx", "nav-queries"));
         menus.put("ana", List.of("nav-scorecard", "nav-departments", "nav-cx", "nav-metrics", "nav-rules", "nav-queries"));
         menus.put("nina", List.of("nav-departments", "nav-cx", "nav-metrics", "nav-rules"));           // no employee, no reach
-        menus.put("hana", List.of("nav-scorecard", "nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-metrics",
+        menus.put("hana", List.of("nav-scorecard", "nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-integrity",
+                "nav-metrics", "nav-rules", "nav-queries", "nav-audit"));
+        menus.put(SmallCompanyQuarters.LAUNCHED_BY, List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-integrity",
+                "nav-metrics", "nav-rules", "nav-queries", "nav-audit"));
+        menus.put("olga", List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-integrity", "nav-metrics",
                 "nav-rules", "nav-queries", "nav-audit"));
-        menus.put(SmallCompanyQuarters.LAUNCHED_BY, List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-metrics",
-                "nav-rules", "nav-queries", "nav-audit"));
-        menus.put("olga", List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-metrics", "nav-rules",
-                "nav-queries", "nav-audit"));
         for (Map.Entry<String, List<String>> login : menus.entrySet()) {
             chromium.signIn(login.getKey());
             List<WebElement> links = chromium.all("header.top nav a");
