@@ -193,6 +193,11 @@ class LedgerApi {
         if (request == null || request.period() == null || request.employeeId() == null || request.amount() == null) {
             throw ApiProblem.badRequest("give period, employeeId, amount (e.g. \"-120.50\") and reason");
         }
+        try {
+            new BigDecimal(request.amount().trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("amount '" + request.amount() + "' is not a decimal number such as 250.00 or -120.50");
+        }
         Done done = done(adjustments.book(Period.parse(request.period()), request.employeeId(), request.amount(),
                 request.reason(), caller.username()), "Adjustment refused");
         return ResponseEntity.created(URI.create("/api/v1/adjustments?period=" + Period.parse(request.period()))).body(done);

@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The figures operations watch (Prometheus, through Actuator) for the runs this server launches: how long each step
- * took, rows read and rejected per file, payouts booked, runs by outcome. Spring Batch's own
- * {@code spring_batch_step_seconds} come on top, for every job in the process.
+ * took, rows read and rejected per file, payouts booked, runs by outcome. A run launched by {@code run} in another
+ * process is not counted here: that process serves no metrics.
  */
 @Component
 class RunMetrics {
