@@ -89,6 +89,8 @@ public class QuarterlyRunner {
                 QuarterlyRunRecord crashed = latest.get();
                 if (crashed.inputFingerprint().equals(fingerprint) && crashed.ruleSetVersion().equals(version)) {
                     audit.record(user, "RUN_RESTARTED", period.toString(), crashed.runId(), "restarting where it stopped");
+                    // running again: whoever watches the run (its page, the API) sees it going, not the old FAILED
+                    registry.appendState(crashed.runId(), RunState.STARTED, "restarting where it stopped", user);
                     onLaunch.accept(crashed.runId());
                     return launch(new RunParameters(crashed.runId(), period, dataDir, rulesDir), user, true);
                 }
