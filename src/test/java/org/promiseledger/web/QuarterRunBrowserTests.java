@@ -121,6 +121,14 @@ class QuarterRunBrowserTests {
         submit(browser.findElement(By.id("upload")));
         assertThat(text("refusal")).startsWith("missing: departments.csv, employees.csv, touchpoints.csv");
 
+        Path tooLarge = Files.createTempDirectory("too-large").resolve("surveys.csv");
+        Files.write(tooLarge, new byte[1024 * 1024 + 512]);
+        browser.findElement(By.id("period")).clear();
+        browser.findElement(By.id("period")).sendKeys("2026-Q3");
+        browser.findElement(By.id("files")).sendKeys(tooLarge.toAbsolutePath().toString());
+        submit(browser.findElement(By.id("upload")));
+        assertThat(text("refusal")).isEqualTo("The upload is larger than the limit of 1 MB (promise-ledger.upload-limit).");
+
         browser.findElement(By.id("period")).clear();
         browser.findElement(By.id("period")).sendKeys("2026-Q3");
         browser.findElement(By.id("files")).sendKeys(String.join("\n", files(ShiftedInputs.SMALL)));
