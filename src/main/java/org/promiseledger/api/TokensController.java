@@ -21,6 +21,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class TokensController {
 
+    private static final int USES_SHOWN = 500;
+
     private final ApiTokens tokens;
 
     TokensController(ApiTokens tokens) {
@@ -32,6 +34,17 @@ class TokensController {
         model.addAttribute("tokens", tokens.list());
         model.addAttribute("scopes", TokenScope.values());
         return "tokens";
+    }
+
+    /** One token and its uses, newest first: what the auditors read to see what a machine did with it. */
+    @GetMapping("/tokens/{id}")
+    String token(@PathVariable long id, Model model) {
+        ApiTokens.Token token = tokens.find(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND, "There is no token " + id + "."));
+        model.addAttribute("token", token);
+        model.addAttribute("uses", tokens.uses(id, USES_SHOWN));
+        model.addAttribute("shown", USES_SHOWN);
+        return "token";
     }
 
     @PostMapping("/tokens")

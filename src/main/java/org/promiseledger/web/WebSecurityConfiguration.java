@@ -47,6 +47,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/departments", "/departments/*", "/cx")
                                 .hasAnyRole(EXECUTIVE, HR, AUDITOR, ANALYST)
                         // running a quarter in the browser, adjustments and API tokens: HR acts, auditors watch
+                        .requestMatchers(HttpMethod.GET, "/tokens", "/tokens/*").hasAnyRole(HR, AUDITOR)
                         .requestMatchers("/runs/new", "/runs/uploads", "/runs/uploads/**", "/runs/*/restart", "/tokens",
                                 "/tokens/**").hasRole(HR)
                         .requestMatchers(HttpMethod.POST, "/adjustments").hasRole(HR)
