@@ -1,7 +1,5 @@
 package org.promiseledger.api;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -102,7 +100,7 @@ class RunsApi {
     @PostMapping(path = "/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload a period's eleven CSV files (several 'files' parts, or one zip); kept and fingerprinted")
     ResponseEntity<UploadJson> upload(@AuthenticationPrincipal ApiCaller caller, @RequestPart("files") List<MultipartFile> files) {
-        Upload upload = uploads.store(files.stream().map(RunsApi::part).toList(), caller.username());
+        Upload upload = uploads.store(files.stream().map(f -> Uploads.Part.of(f.getOriginalFilename(), f::getInputStream)).toList(), caller.username());
         return ResponseEntity.created(URI.create("/api/v1/uploads/" + upload.uploadId())).body(UploadJson.of(upload));
     }
 
@@ -148,19 +146,5 @@ class RunsApi {
         return new RunJson(r.runId(), r.period(), r.state().name(), r.launchedBy(), r.launchedAt(),
                 RuleSetFolder.shortVersion(r.ruleSetVersion()), r.inputFingerprint(), r.dataDir(), r.supersedesRunId(),
                 registry.history(r.runId()));
-    }
-
-    private static Uploads.Part part(MultipartFile file) {
-        return new Uploads.Part() {
-            @Override
-            public String name() {
-                return file.getOriginalFilename();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return file.getInputStream();
-            }
-        };
     }
 }

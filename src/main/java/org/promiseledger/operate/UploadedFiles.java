@@ -60,6 +60,9 @@ final class UploadedFiles {
                 }
                 addCsv(name, zip);
             }
+            if (entries == 0) {
+                throw refused(zipName + " holds none of the eleven input files (or is not a zip file)");
+            }
         } catch (java.util.zip.ZipException e) {
             throw refused(zipName + " is not a readable zip file: " + e.getMessage());
         }

@@ -38,6 +38,25 @@ public class Uploads {
         String name();
 
         InputStream open() throws IOException;
+
+        /** Opens a part's bytes; a multipart file's {@code getInputStream}, for one. */
+        interface Opener {
+            InputStream open() throws IOException;
+        }
+
+        static Part of(String name, Opener opener) {
+            return new Part() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public InputStream open() throws IOException {
+                    return opener.open();
+                }
+            };
+        }
     }
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -1,7 +1,6 @@
 package org.promiseledger.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,7 +81,7 @@ class QuarterRunController {
         List<MultipartFile> given = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty() || f.getOriginalFilename() != null
                 && !f.getOriginalFilename().isBlank()).toList();
         try {
-            Upload upload = uploads.store(given.stream().map(QuarterRunController::part).toList(), user.getUsername());
+            Upload upload = uploads.store(given.stream().map(f -> Uploads.Part.of(f.getOriginalFilename(), f::getInputStream)).toList(), user.getUsername());
             return "redirect:/runs/uploads/" + upload.uploadId() + "?period=" + chosen;
         } catch (UploadRefusedException e) {
             return refuseUpload(model, response, period, e.getMessage(), e.tooLarge() ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST);
@@ -209,19 +208,5 @@ class QuarterRunController {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static Uploads.Part part(MultipartFile file) {
-        return new Uploads.Part() {
-            @Override
-            public String name() {
-                return file.getOriginalFilename();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return file.getInputStream();
-            }
-        };
     }
 }
