@@ -16,6 +16,7 @@ import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunOutcome;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.runs.RunState;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
@@ -47,9 +48,11 @@ public class RunLaunches {
         // not a bean: an Executor bean would replace Spring Boot's applicationTaskExecutor for everything else
         ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
         threads.setThreadNamePrefix("run-");
-        threads.setCorePoolSize(2);
-        threads.setMaxPoolSize(2);
-        threads.setQueueCapacity(10);
+        // one run at a time in this server: the job's steps are singletons that hold the state of the execution they
+        // run (IngestSteps), so two executions in one process must not overlap; a second launch is refused, not queued
+        threads.setCorePoolSize(1);
+        threads.setMaxPoolSize(1);
+        threads.setQueueCapacity(0);
         // a stopping server lets a running job finish its chunk rather than killing it mid-transaction
         threads.setWaitForTasksToCompleteOnShutdown(true);
         threads.setAwaitTerminationSeconds(30);
@@ -64,7 +67,26 @@ public class RunLaunches {
 
     public Launch launch(Period period, Path dataDir, Path rulesDir, String user) {
         CompletableFuture<Long> started = new CompletableFuture<>();
-        Future<RunOutcome> outcome = executor.submit(() -> {
+        // a run that has just ended may still be recording its figures: give it a few seconds before calling it busy
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return await(started, submit(period, dataDir, rulesDir, user, started));
+            } catch (TaskRejectedException busy) {
+                if (attempt == 50) {
+                    return new Launch(null, List.of("another run is in progress in this server; launch this one when it has ended"));
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new Launch(null, List.of("interrupted while starting the run"));
+                }
+            }
+        }
+    }
+
+    private Future<RunOutcome> submit(Period period, Path dataDir, Path rulesDir, String user, CompletableFuture<Long> started) {
+        return executor.submit(() -> {
             long began = System.nanoTime();
             try {
                 RunOutcome result = runner.run(period, dataDir, rulesDir, user, started::complete);
@@ -74,6 +96,9 @@ public class RunLaunches {
                 started.complete(null);
             }
         });
+    }
+
+    private static Launch await(CompletableFuture<Long> started, Future<RunOutcome> outcome) {
         try {
             Long runId = started.get(2, TimeUnit.MINUTES);
             if (runId != null) {

@@ -72,7 +72,10 @@ public class InputCheck {
         }
     }
 
-    public Report check(Period period, Path dataDir, Path rulesDir) {
+    /**
+     * One check at a time: the check job's steps, like the quarterly job's, hold the state of the execution they run.
+     */
+    public synchronized Report check(Period period, Path dataDir, Path rulesDir) {
         List<String> notes = new ArrayList<>();
         InputFolder folder = new InputFolder(dataDir);
         List<String> folderProblems = folder.problems();
