@@ -66,6 +66,8 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
         for (int rows = 0; rows < settings.chunkSize() && records.hasNext(); rows++) {
             NumberedRecords.Numbered next = records.next();
             read++;
+            // per row, so the job repository's read count is the live "rows read" a watcher sees after each chunk
+            contribution.incrementReadCount();
             RowOutcome outcome = validator.validate(next.record(), next.line());
             if (outcome instanceof RowOutcome.Accepted row) {
                 acceptedRows.add(row);
@@ -81,7 +83,6 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
             bar.stepTo(next.record().getCharacterPosition());
         }
         stage(acceptedRows, rejectedRows);
-        contribution.incrementReadCount();
         if (records.hasNext()) {
             return RepeatStatus.CONTINUABLE;
         }

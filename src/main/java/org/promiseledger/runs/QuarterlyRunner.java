@@ -2,7 +2,6 @@ package org.promiseledger.runs;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +53,15 @@ public class QuarterlyRunner {
     }
 
     public RunOutcome run(Period period, Path dataDir, Path rulesDir, String user) {
+        return run(period, dataDir, rulesDir, user, runId -> {
+        });
+    }
+
+    /**
+     * The same run, telling {@code onLaunch} the run id as soon as the job is about to start (a new run or a
+     * restart), so that a caller running it in the background can show its progress while it goes.
+     */
+    public RunOutcome run(Period period, Path dataDir, Path rulesDir, String user, java.util.function.LongConsumer onLaunch) {
         InputFolder inputs = new InputFolder(dataDir);
         List<String> inputProblems = inputs.problems();
         if (!inputProblems.isEmpty()) {
@@ -81,6 +89,9 @@ public class QuarterlyRunner {
                 QuarterlyRunRecord crashed = latest.get();
                 if (crashed.inputFingerprint().equals(fingerprint) && crashed.ruleSetVersion().equals(version)) {
                     audit.record(user, "RUN_RESTARTED", period.toString(), crashed.runId(), "restarting where it stopped");
+                    // running again: whoever watches the run (its page, the API) sees it going, not the old FAILED
+                    registry.appendState(crashed.runId(), RunState.STARTED, "restarting where it stopped", user);
+                    onLaunch.accept(crashed.runId());
                     return launch(new RunParameters(crashed.runId(), period, dataDir, rulesDir), user, true);
                 }
                 registry.appendState(crashed.runId(), RunState.CLOSED, "inputs or rules changed since it stopped", user);
@@ -95,6 +106,7 @@ public class QuarterlyRunner {
                     rulesDir.toAbsolutePath().normalize().toString(), fingerprint, version, supersedes);
             audit.record(user, "RUN_STARTED", period.toString(), runId, "data " + dataDir.toAbsolutePath().normalize()
                     + ", rules " + version.substring(0, 12) + (supersedes == null ? "" : ", supersedes run " + supersedes));
+            onLaunch.accept(runId);
             return launch(new RunParameters(runId, period, dataDir, rulesDir), user, false);
         } catch (PeriodLock.PeriodBusyException busy) {
             audit.record(user, "RUN_REFUSED", period.toString(), null, busy.getMessage());
@@ -119,18 +131,9 @@ public class QuarterlyRunner {
             audit.record(user, "RUN_CALCULATED", period, parameters.runId(), "calculated");
             return new RunOutcome(0, parameters.runId(), restart, List.of());
         }
-        List<String> badInput = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (Throwable failure : execution.getAllFailureExceptions()) {
-            Throwable cause = rootCause(failure);
-            if (cause instanceof BadInputException bad) {
-                badInput.addAll(bad.problems());
-            } else if (cause instanceof RuleCompilationException rules) {
-                rules.problems().forEach(p -> badInput.add(p.toString()));
-            } else {
-                failures.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
-            }
-        }
+        RunFailures why = RunFailures.of(execution);
+        List<String> badInput = why.badInput();
+        List<String> failures = why.failures();
         if (!badInput.isEmpty()) {
             registry.appendState(parameters.runId(), RunState.REFUSED, String.join("; ", badInput), user);
             audit.record(user, "RUN_REFUSED", period, parameters.runId(), String.join("; ", badInput));
@@ -162,14 +165,5 @@ public class QuarterlyRunner {
         last.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
         last.setEndTime(java.time.LocalDateTime.now(clock));
         jobRepository.update(last);
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause
-                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

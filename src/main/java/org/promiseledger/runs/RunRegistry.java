@@ -62,6 +62,27 @@ public class RunRegistry {
         return jdbc.query(SELECT_RUN + " WHERE r.run_id = ?", (rs, i) -> map(rs), runId).stream().findFirst();
     }
 
+    /** The note of the run's latest state change (why it failed or was refused), if it has one. */
+    public Optional<String> lastNote(long runId) {
+        return jdbc.query("SELECT note FROM run_state WHERE run_id = ? ORDER BY id DESC LIMIT 1", (rs, i) -> rs.getString(1), runId)
+                .stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** One change of a run's state, as appended. */
+    public record StateChange(String state, String changedBy, java.time.Instant changedAt, String note) {
+    }
+
+    /** The run's state changes in the order they happened. */
+    public List<StateChange> history(long runId) {
+        return jdbc.query("SELECT state, changed_by, changed_at, note FROM run_state WHERE run_id = ? ORDER BY id",
+                (rs, i) -> new StateChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)), runId);
+    }
+
+    /** Every run, newest first. */
+    public List<QuarterlyRunRecord> all() {
+        return jdbc.query(SELECT_RUN + " ORDER BY r.run_id DESC", (rs, i) -> map(rs));
+    }
+
     /** Every run of the period, newest first. */
     public List<QuarterlyRunRecord> runsOf(Period period) {
         return jdbc.query(SELECT_RUN + " WHERE r.period = ? ORDER BY r.run_id DESC", (rs, i) -> map(rs), period.toString());

@@ -48,6 +48,13 @@ class WebSecurityConfiguration {
                                 .hasAnyRole(HR, AUDITOR, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/departments", "/departments/*", "/cx")
                                 .hasAnyRole(EXECUTIVE, HR, AUDITOR, ANALYST)
+                        // running a quarter in the browser, adjustments and API tokens: HR acts, auditors watch
+                        .requestMatchers(HttpMethod.GET, "/tokens", "/tokens/*").hasAnyRole(HR, AUDITOR)
+                        .requestMatchers("/runs/new", "/runs/uploads", "/runs/uploads/**", "/runs/*/restart", "/tokens",
+                                "/tokens/**").hasRole(HR)
+                        .requestMatchers(HttpMethod.POST, "/adjustments").hasRole(HR)
+                        .requestMatchers(HttpMethod.GET, "/runs/*/progress", "/runs/*/progress.json", "/runs/*/rejects",
+                                "/adjustments").hasAnyRole(HR, AUDITOR)
                         // per-person pages: any login, PayVisibility decides whose
                         .requestMatchers(HttpMethod.GET, "/", "/scorecard", "/scorecards/*", "/scorecards/*/statement.pdf",
                                 "/people", "/queries").authenticated()
