@@ -69,8 +69,8 @@ public class Simulation {
                 "no calculated run of " + period + " to simulate against: run the period first"));
         ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId())).score(() -> {
         });
-        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(),
-                result.payouts().stream().map(ScoredPayout::amount).toList());
+        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(), result.payouts().stream()
+                .map(p -> new PoolProration.Share(p.employee().employeeId(), p.amount())).toList());
         Map<String, BigDecimal> oldAmounts = new HashMap<>();
         jdbc.query("SELECT employee_id, amount FROM payout WHERE run_id = ?", rs -> {
             oldAmounts.put(rs.getString(1), rs.getBigDecimal(2));
