@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.promiseledger.ingest.InputFolder;
 import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.ledger.UnstorableValueException;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleSetArchive;
@@ -127,6 +128,10 @@ public class QuarterlyRunner {
                 badInput.addAll(bad.problems());
             } else if (cause instanceof RuleCompilationException rules) {
                 rules.problems().forEach(p -> badInput.add(p.toString()));
+            } else if (cause instanceof UnstorableValueException unstorable) {
+                badInput.add(unstorable.getMessage());
+            } else if (FailureClass.isPermanentDataError(failure)) {
+                badInput.add("a value cannot be stored: " + cause.getMessage());
             } else {
                 failures.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
@@ -167,7 +172,8 @@ public class QuarterlyRunner {
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause
-                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)) {
+                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)
+                && !(cause instanceof UnstorableValueException)) {
             cause = cause.getCause();
         }
         return cause;
