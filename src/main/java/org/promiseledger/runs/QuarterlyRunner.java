@@ -130,8 +130,8 @@ public class QuarterlyRunner {
                 rules.problems().forEach(p -> badInput.add(p.toString()));
             } else if (cause instanceof UnstorableValueException unstorable) {
                 badInput.add(unstorable.getMessage());
-            } else if (FailureClass.isPermanentDataError(failure)) {
-                badInput.add("a value cannot be stored: " + cause.getMessage());
+            } else if (FailureClass.of(failure) == FailureClass.FIX_AND_RERUN) {
+                badInput.add(describe(failure, cause));
             } else {
                 failures.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
@@ -167,6 +167,21 @@ public class QuarterlyRunner {
         last.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
         last.setEndTime(java.time.LocalDateTime.now(clock));
         jobRepository.update(last);
+    }
+
+    /** A permanent failure in words: a rule that threw names the rule; a database data error says so. */
+    private static String describe(Throwable failure, Throwable cause) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException rule && rule.getMatch() != null) {
+                return "the rule \"" + rule.getMatch().getRule().getName() + "\" failed: " + cause.getClass().getSimpleName() + ": "
+                        + cause.getMessage() + " (check the rule files and decision tables; nothing was paid)";
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return "a value cannot be stored: " + sql.getMessage();
+            }
+        }
+        return "stopped by " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                + " (this will fail the same way again; the details are in the log file)";
     }
 
     private static Throwable rootCause(Throwable failure) {
