@@ -74,6 +74,18 @@ class CommandLineFailureTests {
         assertNoStackTrace(result);
     }
 
+    @Test
+    void rulesValidateReportsADecisionTableCellThatIsNotANumberWithExit2AndNoStackTrace() throws Exception {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "F12", "fifty");
+
+        Result result = run("rules", "validate", "--rules", rules.toString());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
+        assertThat(result.output()).contains("role-weights.drl.xlsx, sheet 'Role weights', cell F12: 'fifty' is not a number");
+        assertNoStackTrace(result);
+    }
+
     static void assertNoStackTrace(Result result) {
         assertThat(result.output()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("ERROR");
     }
@@ -86,7 +98,10 @@ class CommandLineFailureTests {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 "org.promiseledger.PromiseLedgerApplication"));
         command.addAll(List.of(args));
-        command.addAll(List.of("--promise-ledger.data-dir=" + temp.resolve("data"), "--promise-ledger.min-sample=3", "--as", "hr.alice"));
+        command.addAll(List.of("--promise-ledger.data-dir=" + temp.resolve("data"), "--promise-ledger.min-sample=3"));
+        if (args[0].equals("run")) {
+            command.addAll(List.of("--as", "hr.alice"));
+        }
         Path output = temp.resolve("console.txt");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
