@@ -116,6 +116,20 @@ abstract class InputLimitsFunctionalTests {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, outcome.runId())).isZero();
     }
 
+    @Test
+    void aPlanWhoseAttainmentCannotBeStoredIsRefusedWithExit2NotARetry() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        RulesCopy.setCell(rules.resolve("attainment-curve.drl.xlsx"), "C12", "1e25"); // AT_STRETCH
+        RulesCopy.setCell(rules.resolve("attainment-curve.drl.xlsx"), "C13", "1e25"); // CAP
+
+        RunOutcome outcome = runner.run(Q3, SMALL, rules, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).startsWith("a value cannot be stored: "));
+        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, outcome.runId())).isZero();
+    }
+
     private Path copyOfSmall() throws IOException {
         Path input = temp.resolve("input");
         Files.createDirectories(input);
