@@ -64,9 +64,8 @@ class AuditCommand {
         public Integer call() {
             String only = period == null ? null : Period.parse(period).toString();
             for (AuditLog.Entry e : audit.entries(only)) {
-                System.out.printf("%s  %-10s %-18s %-7s %-5s %s%n", e.at(), e.actor(), e.action(),
-                        e.period() == null ? "" : e.period(), e.runId() == null ? "" : e.runId(),
-                        e.details() == null ? "" : e.details());
+                System.out.printf("%s  %-10s %-18s %-7s %-5s %s%n", e.at(), ConsoleText.safe(e.actor()), e.action(),
+                        e.period() == null ? "" : e.period(), e.runId() == null ? "" : e.runId(), ConsoleText.safe(e.details()));
             }
             return 0;
         }

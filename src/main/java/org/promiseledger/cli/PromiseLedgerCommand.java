@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
                 AuditCommand.class, IntegrityCommand.class,
                 RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class, TokensCommand.class},
-        footer = {"", "Exit status: 0 success, 1 the run failed (run the same command again to restart it),",
-                "2 bad usage or bad input (rejects past the limit, rules that do not compile, a missing target)."})
+        footer = {"", "Exit status: 0 success; 1 failed where a retry can help (the database went away, the process was killed):",
+                "run the same command again to restart it; 2 will fail the same way until fixed: bad usage, bad input,",
+                "rules or decision tables, bad settings, a value that cannot be stored. Details: data/promise-ledger.log."})
 class PromiseLedgerCommand implements Callable<Integer> {
 
     private final DemoCommand demo;

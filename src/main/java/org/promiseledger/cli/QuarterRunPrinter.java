@@ -53,7 +53,7 @@ class QuarterRunPrinter {
         }
         PrintStream err = System.err;
         err.printf("%s: %s%n", period, outcome.exitCode() == 2 ? "run refused" : "run FAILED");
-        outcome.messages().forEach(m -> err.println("  " + m));
+        outcome.messages().forEach(m -> err.println("  " + ConsoleText.safe(m)));
         if (run != null && run.runId() == outcome.runId() && run.state() == RunState.REFUSED) {
             summary.printInputs(err, run);
             summary.printFirstRejects(err, run, 10);

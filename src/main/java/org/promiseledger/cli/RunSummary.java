@@ -91,8 +91,8 @@ class RunSummary {
                 + " WHERE run_id = ? AND reason <> 'OUT_OF_PERIOD' ORDER BY file_name, line_no LIMIT " + limit,
                 (rs, i) -> String.format("  %s, line %d%s: %s %s(%s)", rs.getString(1), rs.getLong(2),
                         rs.getString(3).isEmpty() ? "" : ", column " + rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null || rs.getString(5).isEmpty() ? "" : "'" + rs.getString(5) + "' ",
-                        rs.getString(6)), run.runId());
+                        rs.getString(5) == null || rs.getString(5).isEmpty() ? "" : "'" + ConsoleText.safe(rs.getString(5)) + "' ",
+                        ConsoleText.safe(rs.getString(6))), run.runId());
         if (!rejects.isEmpty()) {
             out.println("First rejects:");
             rejects.forEach(out::println);
@@ -130,10 +130,10 @@ class RunSummary {
         OrgChart org = new OrgChart(parents);
         for (String id : depthFirst(org)) {
             int depth = org.selfAndAncestors(id).size() - 1;
-            String label = "  ".repeat(depth) + id + " " + names.get(id);
+            String label = "  ".repeat(depth) + ConsoleText.safe(id) + " " + ConsoleText.safe(names.get(id));
             List<String> flags = new ArrayList<>();
             if (failedMoments.containsKey(id)) {
-                flags.add("moment of truth failed " + failedMoments.get(id));
+                flags.add("moment of truth failed " + ConsoleText.safe(failedMoments.get(id).toString()));
             }
             if ("MOMENT_OF_TRUTH_CAP".equals(basis.get("DEPARTMENT " + id))) {
                 flags.add("CX capped at 1.0");

@@ -1,17 +1,12 @@
 package org.promiseledger.export;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.promiseledger.metrics.CodePoints;
 import org.promiseledger.metrics.DepartmentMetric;
 import org.promiseledger.metrics.DepartmentMetricStore;
@@ -24,12 +19,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The CSV exports of DESIGN.md: metrics and rejects of the period's latest run, payouts of its latest calculated
- * run. Decimals with a dot: metric values and scores to 4 places, money to 2, HALF_EVEN.
+ * run, written through {@link SpreadsheetSafeCsv}. Decimals with a dot: metric values and scores to 4 places, money to 2, HALF_EVEN.
  */
 @Service
 public class CsvExports {
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final RunRegistry runs;
     private final DepartmentMetricStore metrics;
@@ -45,9 +38,9 @@ public class CsvExports {
     public Exported metrics(Period period, Path out) throws IOException {
         QuarterlyRunRecord run = runs.latest(period).orElseThrow(() -> noRun(period));
         List<DepartmentMetric> rows = metrics.metricsOf(run.runId());
-        try (CSVPrinter csv = printer(out, "period", "scope", "department_id", "metric", "value", "sample_size", "status")) {
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "scope", "department_id", "metric", "value", "sample_size", "status")) {
             for (DepartmentMetric m : rows) {
-                csv.printRecord(period, m.scope().kind(), m.scope().departmentId(), m.metric(), four(m.value()),
+                csv.row(period, m.scope().kind(), m.scope().departmentId(), m.metric(), four(m.value()),
                         m.sampleSize(), m.status());
             }
         }
@@ -64,10 +57,10 @@ public class CsvExports {
                 + " FROM payout WHERE run_id = ?", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)), run.runId())
                 .stream().sorted(Comparator.comparing(Row::employeeId, CodePoints.ORDER)).toList();
-        try (CSVPrinter csv = printer(out, "period", "employee_id", "role", "department_id", "target_bonus", "score",
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "employee_id", "role", "department_id", "target_bonus", "score",
                 "amount", "rule_set_version", "run_id")) {
             for (Row r : rows) {
-                csv.printRecord(period, r.employeeId(), r.role(), r.departmentId(), money(r.targetBonus()), four(r.score()),
+                csv.row(period, r.employeeId(), r.role(), r.departmentId(), money(r.targetBonus()), four(r.score()),
                         money(r.amount()), RuleSetFolder.shortVersion(r.version()), run.runId());
             }
         }
@@ -79,9 +72,9 @@ public class CsvExports {
         List<Object[]> rows = jdbc.query("SELECT file_name, line_no, column_name, reason, raw_value FROM input_reject"
                 + " WHERE run_id = ? ORDER BY file_name, line_no", (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2),
                         rs.getString(3), rs.getString(4), rs.getString(5) == null ? "" : rs.getString(5)}, run.runId());
-        try (CSVPrinter csv = printer(out, "file", "line", "column", "reason", "value")) {
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "file", "line", "column", "reason", "value")) {
             for (Object[] r : rows) {
-                csv.printRecord(r);
+                csv.row(r);
             }
         }
         return new Exported(run.runId(), rows.size());
@@ -90,23 +83,12 @@ public class CsvExports {
     public record Exported(long runId, int rows) {
     }
 
-    private static CSVPrinter printer(Path out, String... header) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-        CSVPrinter csv = new CSVPrinter(writer, FORMAT);
-        csv.printRecord((Object[]) header);
-        return csv;
+    private static BigDecimal four(BigDecimal value) {
+        return value == null ? null : value.setScale(4, RoundingMode.HALF_EVEN);
     }
 
-    private static String four(BigDecimal value) {
-        return value == null ? "" : value.setScale(4, RoundingMode.HALF_EVEN).toPlainString();
-    }
-
-    private static String money(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN);
     }
 
     private static IllegalStateException noRun(Period period) {

@@ -1,17 +1,12 @@
 package org.promiseledger.export;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.promiseledger.ledger.Adjustments;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.metrics.CodePoints;
@@ -31,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PayrollExport {
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
     private final RunRegistry registry;
     private final Adjustments adjustments;
@@ -60,17 +53,13 @@ public class PayrollExport {
                 (rs, i) -> new Paid(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)), run.runId())
                 .stream().sorted((a, b) -> CodePoints.ORDER.compare(a.employeeId(), b.employeeId())).toList();
         Map<String, BigDecimal> adjusted = adjustments.totalsOf(period.toString());
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         BigDecimal total = BigDecimal.ZERO.setScale(2);
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
-            csv.printRecord("period", "employee_id", "net_amount", "currency", "run_id", "rule_set_version");
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "employee_id", "net_amount", "currency", "run_id",
+                "rule_set_version")) {
             for (Paid p : payouts) {
                 BigDecimal net = p.amount().add(adjusted.getOrDefault(p.employeeId(), BigDecimal.ZERO)).setScale(2);
                 total = total.add(net);
-                csv.printRecord(period, p.employeeId(), net.toPlainString(), p.currency(), run.runId(),
+                csv.row(period, p.employeeId(), net, p.currency(), run.runId(),
                         RuleSetFolder.shortVersion(p.version()));
             }
         }

@@ -34,8 +34,16 @@ sealed interface FieldType {
         }
     }
 
-    record Decimal(boolean negativeAllowed) implements FieldType {
+    /**
+     * A plain decimal. Every one fits its staging column (15 digits before the point, 8 after); {@code max}, when
+     * set, bounds it further so that what it pays fits the ledger too (base_salary, target_bonus_pct).
+     */
+    record Decimal(boolean negativeAllowed, BigDecimal max) implements FieldType {
         private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+        Decimal(boolean negativeAllowed) {
+            this(negativeAllowed, null);
+        }
 
         public Object parse(String text) throws FieldFault {
             if (!PLAIN.matcher(text).matches()) {
@@ -47,6 +55,9 @@ sealed interface FieldType {
             }
             if (value.precision() - value.scale() > 15 || value.scale() > 8) {
                 throw new FieldFault(RejectReason.OUT_OF_RANGE, "more digits than the ledger keeps (15 before, 8 after the point)");
+            }
+            if (max != null && value.compareTo(max) > 0) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "must be at most " + max.toPlainString());
             }
             return value;
         }

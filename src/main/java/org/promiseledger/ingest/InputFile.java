@@ -6,6 +6,7 @@ import static org.promiseledger.ingest.Column.optional;
 import static org.promiseledger.ingest.Column.optionalRef;
 import static org.promiseledger.ingest.Column.ref;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +29,8 @@ public enum InputFile {
     INTERNAL_SURVEYS("internal_surveys.csv", "in_internal_survey", false),
     PERFORMANCE("performance.csv", "in_performance", false);
 
+    public static final BigDecimal MAX_BASE_SALARY = new BigDecimal("1000000000");
+    public static final BigDecimal MAX_TARGET_BONUS_PCT = new BigDecimal("1000");
     static final Set<String> ROLES = Set.of("EXECUTIVE", "MANAGER", "STAFF");
     static final Set<String> CHANNELS = Set.of("PHONE", "BRANCH", "WEB", "APP", "EMAIL", "CHAT", "FIELD");
 
@@ -56,6 +59,9 @@ public enum InputFile {
 
     List<Column> columns() {
         FieldType amount = new FieldType.Decimal(false);
+        // bounded so that target bonuses and payouts fit the ledger's columns with room to spare (PayoutLedger checks again)
+        FieldType salary = new FieldType.Decimal(false, MAX_BASE_SALARY);
+        FieldType bonusPct = new FieldType.Decimal(false, MAX_TARGET_BONUS_PCT);
         FieldType flag = new FieldType.Flag();
         FieldType at = new FieldType.Timestamp();
         return switch (this) {
@@ -63,7 +69,7 @@ public enum InputFile {
                     optionalRef("parent_id", DEPARTMENTS));
             case EMPLOYEES -> List.of(id("employee_id"), of("name", new FieldType.Text()),
                     ref("department_id", DEPARTMENTS), of("role", new FieldType.Choice(ROLES)),
-                    of("base_salary", amount), of("target_bonus_pct", amount), optionalRef("manager_id", EMPLOYEES));
+                    of("base_salary", salary), of("target_bonus_pct", bonusPct), optionalRef("manager_id", EMPLOYEES));
             case TOUCHPOINTS -> List.of(id("touchpoint_id"), of("name", new FieldType.Text()),
                     of("channel", new FieldType.Choice(CHANNELS)), ref("owner_department_id", DEPARTMENTS),
                     of("moment_of_truth", flag));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public record InputFolder(Path dir) {
             try (NumberedRecords records = new NumberedRecords(path)) {
                 List<String> missing = file.header().stream().filter(c -> !records.header().contains(c)).toList();
                 if (!missing.isEmpty()) {
-                    problems.add(path + ", line 1: header lacks column(s) " + String.join(", ", missing));
+                    problems.add(path + ", line 1: " + separatorHint(records.header(), file)
+                            + "header lacks column(s) " + String.join(", ", missing));
                 }
             } catch (BadInputException e) {
                 problems.addAll(e.problems());
@@ -38,6 +40,25 @@ public record InputFolder(Path dir) {
             }
         }
         return problems;
+    }
+
+    /**
+     * Office programs in many European locales save "CSV" with semicolons (or tabs): the whole header then reads as
+     * one column. Say so, rather than only listing every column as missing.
+     */
+    static String separatorHint(List<String> header, InputFile file) {
+        if (header.size() != 1) {
+            return "";
+        }
+        for (String separator : List.of(";", "\t", "|")) {
+            List<String> split = Arrays.stream(header.get(0).split(java.util.regex.Pattern.quote(separator), -1)).map(String::trim).toList();
+            if (split.size() > 1 && split.containsAll(file.header().subList(0, Math.min(2, file.header().size())))) {
+                String name = separator.equals(";") ? "semicolon" : separator.equals("\t") ? "tab" : "bar (|)";
+                return "the file looks " + name + "-separated (as office programs save \"CSV\" in some locales); save it"
+                        + " comma-separated (RFC 4180) and run again — ";
+            }
+        }
+        return "";
     }
 
     /** SHA-256 over the eleven files (name, NUL, bytes, NUL): a crashed run is only resumed when its inputs are unchanged. */

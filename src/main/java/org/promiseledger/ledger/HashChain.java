@@ -2,6 +2,7 @@ package org.promiseledger.ledger;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -29,7 +30,8 @@ public final class HashChain {
 
     /** Links the next row, whose canonical values are given in {@link LedgerTable#canonicalColumns()} order. */
     public Link link(Object... canonicalValues) {
-        Link link = new Link(last, hash(table, last, List.of(canonicalValues)));
+        // Arrays.asList, not List.of: a canonical value may be null (a proration line has no attainment), rendered empty
+        Link link = new Link(last, hash(table, last, Arrays.asList(canonicalValues)));
         last = link.rowHash();
         return link;
     }

@@ -69,10 +69,11 @@ public class PayoutLedger {
         Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, bulk);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
-            BigDecimal base = p.baseSalary().setScale(8, RoundingMode.UNNECESSARY);
-            BigDecimal targetBonus = p.targetBonus().setScale(18, RoundingMode.UNNECESSARY);
-            BigDecimal score = scaled(p.score());
-            BigDecimal amount = p.amount().setScale(2, RoundingMode.UNNECESSARY);
+            String whose = "employee " + p.employeeId();
+            BigDecimal base = LedgerColumn.BASE_SALARY.fit(p.baseSalary(), RoundingMode.UNNECESSARY, whose);
+            BigDecimal targetBonus = LedgerColumn.TARGET_BONUS.fit(p.targetBonus(), RoundingMode.UNNECESSARY, whose);
+            BigDecimal score = LedgerColumn.SCORE.fit(p.score(), RoundingMode.HALF_EVEN, whose);
+            BigDecimal amount = LedgerColumn.AMOUNT.fit(p.amount(), RoundingMode.UNNECESSARY, whose);
             HashChain.Link link = payoutChain.link(run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus,
                     score, amount, run.currency(), run.ruleSetVersion(), run.inputFingerprint());
             payoutRows.add(run.runId(), run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus, score, amount,
@@ -80,9 +81,10 @@ public class PayoutLedger {
             int seq = 0;
             for (LineRow line : p.lines()) {
                 seq++;
-                BigDecimal weight = scaled(line.weight());
-                BigDecimal attainment = scaled(line.attainment());
-                BigDecimal contribution = scaled(line.contribution());
+                String whoseLine = whose + ", line " + line.component();
+                BigDecimal weight = LedgerColumn.LINE_WEIGHT.fit(line.weight(), RoundingMode.HALF_EVEN, whoseLine);
+                BigDecimal attainment = LedgerColumn.LINE_ATTAINMENT.fit(line.attainment(), RoundingMode.HALF_EVEN, whoseLine);
+                BigDecimal contribution = LedgerColumn.LINE_CONTRIBUTION.fit(line.contribution(), RoundingMode.HALF_EVEN, whoseLine);
                 HashChain.Link lineLink = lineChain.link(run.period(), p.employeeId(), seq, line.component(), weight,
                         attainment, contribution);
                 lineRows.add(run.runId(), run.period(), p.employeeId(), seq, line.component(), weight, attainment, contribution,
@@ -148,9 +150,5 @@ public class PayoutLedger {
             HashChain.Link link = chain.link(run.period(), e.subject(), seq, e.ruleName(), decision);
             rows.add(run.runId(), run.period(), e.subject(), seq, e.ruleName(), decision, now, link.previousHash(), link.rowHash());
         }
-    }
-
-    private static BigDecimal scaled(BigDecimal value) {
-        return value == null ? null : value.setScale(12, RoundingMode.HALF_EVEN);
     }
 }

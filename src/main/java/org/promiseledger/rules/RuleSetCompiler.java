@@ -48,6 +48,14 @@ public class RuleSetCompiler {
                 // Drools recognises only the lower-case extension and would skip the table without a word.
                 problems.add(new RuleProblem(file.getKey(), null,
                         "write the decision table's extension in lower case (.drl.xlsx, .drl.xls, .drl.csv), or it would be ignored"));
+            } else if (name.endsWith(".drl.xlsx") || name.endsWith(".drl.xls")) {
+                // Drools gets the workbook as the analyst sees it (shown values, visible sheets only)
+                DecisionTableWorkbook.Result workbook = DecisionTableWorkbook.normalise(file.getKey(), read(file.getValue()));
+                problems.addAll(workbook.problems());
+                if (workbook.normalised() != null) {
+                    kfs.write("src/main/resources/" + file.getKey(), workbook.normalised());
+                }
+                ruleFiles++;
             } else if (name.endsWith(".drl") || table) {
                 kfs.write("src/main/resources/" + file.getKey(), read(file.getValue()));
                 ruleFiles++;

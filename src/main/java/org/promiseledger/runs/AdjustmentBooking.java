@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.Adjustments;
 import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.ledger.LedgerColumn;
 import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -40,11 +41,21 @@ public class AdjustmentBooking {
         if (amount.scale() > 2) {
             return ActionOutcome.refused("--amount " + amountText + " has more than 2 decimals (cents)");
         }
+        if (amount.abs().compareTo(LedgerColumn.AMOUNT.limit()) > 0) {
+            return ActionOutcome.refused("--amount " + amountText + " is larger than the ledger keeps (at most "
+                    + LedgerColumn.AMOUNT.limit().toPlainString() + ")");
+        }
         if (amount.signum() == 0) {
             return ActionOutcome.refused("--amount must not be zero");
         }
         if (reason == null || reason.isBlank()) {
             return ActionOutcome.refused("--reason is required: say why, for the auditors");
+        }
+        if (reason.trim().length() > 1000) {
+            return ActionOutcome.refused("--reason is longer than the ledger keeps (1000 characters)");
+        }
+        if (user.length() > 100) {
+            return ActionOutcome.refused("--as is longer than the ledger keeps (100 characters)");
         }
         Optional<QuarterlyRunRecord> approved = registry.runsOf(period).stream()
                 .filter(r -> r.state() == RunState.APPROVED || r.state() == RunState.EXPORTED).findFirst();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.promiseledger.scoring.PoolProration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -33,8 +34,8 @@ public record BatchSettings(
         if (minSample < 1) {
             throw new IllegalArgumentException("promise-ledger.min-sample must be at least 1");
         }
-        if (poolBudget != null && poolBudget.signum() <= 0) {
-            throw new IllegalArgumentException("promise-ledger.pool-budget must be positive when set");
+        if (poolBudget != null) {
+            PoolProration.checkedBudget(poolBudget);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.promiseledger.ingest.InputFolder;
 import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.ledger.UnstorableValueException;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleSetArchive;

@@ -3,6 +3,7 @@ package org.promiseledger.runs;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.promiseledger.ledger.UnstorableValueException;
 import org.promiseledger.rules.RuleCompilationException;
 import org.springframework.batch.core.JobExecution;
 
@@ -21,6 +22,10 @@ record RunFailures(List<String> badInput, List<String> failures) {
                 badInput.addAll(bad.problems());
             } else if (cause instanceof RuleCompilationException rules) {
                 rules.problems().forEach(p -> badInput.add(p.toString()));
+            } else if (cause instanceof UnstorableValueException unstorable) {
+                badInput.add(unstorable.getMessage());
+            } else if (FailureClass.of(failure) == FailureClass.FIX_AND_RERUN) {
+                badInput.add(describe(failure, cause));
             } else {
                 failures.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
             }
@@ -28,10 +33,26 @@ record RunFailures(List<String> badInput, List<String> failures) {
         return new RunFailures(badInput, failures);
     }
 
+    /** A permanent failure in words: a rule that threw names the rule; a database data error says so. */
+    private static String describe(Throwable failure, Throwable cause) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.kie.api.runtime.rule.ConsequenceException rule && rule.getMatch() != null) {
+                return "the rule \"" + rule.getMatch().getRule().getName() + "\" failed: " + cause.getClass().getSimpleName() + ": "
+                        + cause.getMessage() + " (check the rule files and decision tables; nothing was paid)";
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return "a value cannot be stored: " + sql.getMessage();
+            }
+        }
+        return "stopped by " + cause.getClass().getSimpleName() + ": " + cause.getMessage()
+                + " (this will fail the same way again; the details are in the log file)";
+    }
+
     static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause
-                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)) {
+                && !(cause instanceof BadInputException) && !(cause instanceof RuleCompilationException)
+                && !(cause instanceof UnstorableValueException)) {
             cause = cause.getCause();
         }
         return cause;

@@ -88,15 +88,16 @@ class ScoreEmployeesTasklet implements Tasklet {
 
     /** Turns scored payouts into ledger rows, prorating every amount when the pool budget is exceeded. */
     private List<PayoutLedger.PayoutRow> book(List<ScoredPayout> payouts) {
-        Optional<PoolProration> pool = PoolProration.of(settings.pool(), payouts.stream().map(ScoredPayout::amount).toList());
+        Optional<PoolProration> pool = PoolProration.of(settings.pool(), shares(payouts));
         List<PayoutLedger.PayoutRow> rows = new ArrayList<>(payouts.size());
-        for (ScoredPayout p : payouts) {
+        for (int i = 0; i < payouts.size(); i++) {
+            ScoredPayout p = payouts.get(i);
             List<PayoutLedger.LineRow> lines = new ArrayList<>();
             p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
             List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
             BigDecimal amount = p.amount();
             if (pool.isPresent()) {
-                BigDecimal prorated = pool.get().prorate(amount);
+                BigDecimal prorated = pool.get().prorated(i);
                 lines.add(new PayoutLedger.LineRow("POOL_PRORATION", pool.get().factor(), null, prorated.subtract(amount)));
                 trail.add(new RuleTrail.Entry(p.employee().subject(), "The pool budget prorates every payout by the same factor",
                         pool.get().explain(amount, prorated)));
@@ -106,5 +107,9 @@ class ScoreEmployeesTasklet implements Tasklet {
                     p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail));
         }
         return rows;
+    }
+
+    static List<PoolProration.Share> shares(List<ScoredPayout> payouts) {
+        return payouts.stream().map(p -> new PoolProration.Share(p.employee().employeeId(), p.amount())).toList();
     }
 }

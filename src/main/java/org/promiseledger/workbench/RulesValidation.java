@@ -66,6 +66,12 @@ public class RulesValidation {
             componentWeights = plan.facts(ComponentWeight.class);
             caps = plan.facts(PayoutCap.class);
             curve = plan.facts(CurvePoint.class);
+        } catch (org.kie.api.runtime.rule.ConsequenceException e) {
+            // a rule that throws while the plan is read (e.g. a cell that is not a number): where, and why
+            RuleLocator.Place place = e.getMatch() == null ? null : locator.ofRule(e.getMatch().getRule().getName());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return List.of(at(place, null, "the rule \"" + (e.getMatch() == null ? "?" : e.getMatch().getRule().getName())
+                    + "\" fails: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
         }
         List<RuleProblem> problems = new ArrayList<>();
         Function<Object, RuleLocator.Place> placeOf = fact -> insertedBy.containsKey(fact) ? locator.ofRule(insertedBy.get(fact)) : null;

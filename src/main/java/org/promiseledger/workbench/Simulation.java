@@ -1,10 +1,7 @@
 package org.promiseledger.workbench;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,8 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.promiseledger.export.SpreadsheetSafeCsv;
 import org.promiseledger.metrics.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.CompiledRuleSet;
@@ -50,8 +46,6 @@ public class Simulation {
     public record Result(QuarterlyRunRecord run, String candidateVersion, List<Diff> diffs) {
     }
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
-
     private final RunRegistry registry;
     private final ScoringInputStore inputs;
     private final BatchSettings settings;
@@ -69,8 +63,8 @@ public class Simulation {
                 "no calculated run of " + period + " to simulate against: run the period first"));
         ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId())).score(() -> {
         });
-        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(),
-                result.payouts().stream().map(ScoredPayout::amount).toList());
+        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(), result.payouts().stream()
+                .map(p -> new PoolProration.Share(p.employee().employeeId(), p.amount())).toList());
         Map<String, BigDecimal> oldAmounts = new HashMap<>();
         jdbc.query("SELECT employee_id, amount FROM payout WHERE run_id = ?", rs -> {
             oldAmounts.put(rs.getString(1), rs.getBigDecimal(2));
@@ -100,16 +94,12 @@ public class Simulation {
 
     /** The per-employee diff: employee_id,role,department_id,old_amount,new_amount,delta,rules_changed. */
     public void write(Result result, Path out) throws IOException {
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8); CSVPrinter csv = new CSVPrinter(writer, FORMAT)) {
-            csv.printRecord("employee_id", "role", "department_id", "old_amount", "new_amount", "delta", "rules_changed");
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "employee_id", "role", "department_id", "old_amount",
+                "new_amount", "delta", "rules_changed")) {
             for (Diff d : result.diffs()) {
-                csv.printRecord(d.employeeId(), d.role(), d.departmentId(), d.oldAmount().setScale(2).toPlainString(),
-                        d.newAmount().setScale(2).toPlainString(), d.delta().setScale(2).toPlainString(),
-                        String.join("; ", d.rulesChanged()));
+                // rules_changed starts with + or - (added, removed): text, so it is made safe like any other
+                csv.row(d.employeeId(), d.role(), d.departmentId(), d.oldAmount().setScale(2), d.newAmount().setScale(2),
+                        d.delta().setScale(2), String.join("; ", d.rulesChanged()));
             }
         }
     }

@@ -258,6 +258,25 @@ class RowValidatorTests {
     }
 
     @Test
+    void boundsSalaryAtOneBillionAndTargetBonusPctAtOneThousandSoThatEveryAcceptedValueCanBePaid() {
+        assertThat(outcomes(InputFile.EMPLOYEES,
+                "E5,Zed,D1,STAFF,1000000000,1000,E1",
+                "E6,Zed,D1,STAFF,1000000000.00000001,10,E1",
+                "E7,Zed,D1,STAFF,123456789012345,50000,E1",
+                "E8,Zed,D1,STAFF,1000,1000.00000001,E1"))
+                .containsExactly("accepted", "3,base_salary,OUT_OF_RANGE", "4,base_salary,OUT_OF_RANGE",
+                        "5,target_bonus_pct,OUT_OF_RANGE");
+    }
+
+    @Test
+    void rejectsDecimalsWithMoreDigitsThanTheirColumnHoldsInEveryFile() {
+        assertThat(outcomes(InputFile.PERFORMANCE, "E1,1234567890123456,100", "E2,100,0.123456789"))
+                .containsExactly("2,sales_attainment_pct,OUT_OF_RANGE", "3,productivity_pct,OUT_OF_RANGE");
+        assertThat(outcomes(InputFile.TARGETS, "NPS,COMPANY,-1234567890123456,20,40"))
+                .containsExactly("2,threshold,OUT_OF_RANGE");
+    }
+
+    @Test
     void acceptsZeroSalaryAndPercentages() {
         assertThat(outcomes(InputFile.EMPLOYEES, "E5,Zed,D1,STAFF,0,0,E1")).containsExactly("accepted");
         assertThat(outcomes(InputFile.PERFORMANCE, "E1,0,0.0")).containsExactly("accepted");

@@ -2,7 +2,9 @@ package org.promiseledger.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.period.Period;
 import org.promiseledger.support.CsvFiles;
+import org.promiseledger.support.RulesCopy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,7 @@ abstract class QuarterlyJobFunctionalTests {
     static final Period Q3 = Period.parse("2026-Q3");
     static final Path JOBS = Path.of("src/test/resources/jobs");
     static final Path RULES = Path.of("rules");
+    static final Path DECISION_TABLES = Path.of("src/test/resources/rules/decision-tables");
 
     @Autowired
     QuarterlyRunner runner;
@@ -99,6 +103,34 @@ abstract class QuarterlyJobFunctionalTests {
         assertThat(ledgerOf(first)).isEqualTo(firstLedger);
         exports.payouts(Q3, out.resolve("payouts.csv"));
         assertThat(CsvFiles.rows(out.resolve("payouts.csv"), "run_id")).allMatch(r -> r.equals(second.runId().toString()));
+    }
+
+    @Test
+    void paysTheHandWorkedAmountsWithRoleWeightsTypedAsPercentagesAndFormulasInLibreOffice() throws Exception {
+        Path rules = RulesCopy.of(out.resolve("rules"));
+        Files.copy(DECISION_TABLES.resolve("percent-role-weights.drl.xlsx"), rules.resolve("role-weights.drl.xlsx"),
+                StandardCopyOption.REPLACE_EXISTING);
+        RulesCopy.setCell(rules.resolve("cx-weights.drl.xlsx"), "J11", "100%"); // INTERNAL_ONLY weight typed as text
+
+        RunOutcome outcome = runner.run(Q3, JOBS.resolve("small/input"), rules, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        exports.payouts(Q3, out.resolve("payouts.csv"));
+        assertThat(CsvFiles.rows(out.resolve("payouts.csv"), PAYOUT_COLUMNS))
+                .containsExactlyElementsOf(CsvFiles.rows(JOBS.resolve("small/expected-payouts.csv")));
+    }
+
+    @Test
+    void aRuleTableOnAHiddenSheetRefusesTheRunNamingWorkbookAndSheet() throws Exception {
+        Path rules = RulesCopy.of(out.resolve("rules"));
+        Files.copy(DECISION_TABLES.resolve("hidden-role-weights.drl.xlsx"), rules.resolve("role-weights.drl.xlsx"),
+                StandardCopyOption.REPLACE_EXISTING);
+
+        RunOutcome outcome = runner.run(Q3, JOBS.resolve("small/input"), rules, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).containsExactly("role-weights.drl.xlsx, sheet 'Last year', cell A5: the sheet is hidden"
+                + " and holds a RuleTable, which would never be seen and might still pay: unhide it to use it, or delete the sheet");
     }
 
     private String ledgerOf(long runId) {

@@ -208,51 +208,52 @@ class AttainmentCurveTests {
         assertEquals(d("0.00"), PlanMath.amount(d("1234.56"), BigDecimal.ZERO, d("2.0")));
     }
 
-    // ---- pool proration ---------------------------------------------------------------------------------------
+    // ---- pool proration (largest remainder in cents; see also PoolProrationTests) ---------------------------
 
     @Test
     void noProrationWithoutABudget() {
-        assertTrue(PoolProration.of(Optional.empty(), List.of(d("600.00"), d("900.00"))).isEmpty());
+        assertTrue(PoolProration.of(Optional.empty(), shares("600.00", "900.00")).isEmpty());
     }
 
     @Test
     void noProrationWhenTheTotalIsWithinTheBudget() {
-        assertTrue(PoolProration.of(Optional.of(d("1500.00")), List.of(d("600.00"), d("900.00"))).isEmpty());
-        assertTrue(PoolProration.of(Optional.of(d("2000.00")), List.of(d("600.00"), d("900.00"))).isEmpty());
+        assertTrue(PoolProration.of(Optional.of(d("1500.00")), shares("600.00", "900.00")).isEmpty());
+        assertTrue(PoolProration.of(Optional.of(d("2000.00")), shares("600.00", "900.00")).isEmpty());
     }
 
     @Test
-    void overBudgetEveryAmountIsMultipliedByBudgetOverTotal() {
+    void overBudgetEveryAmountGetsItsShareOfBudgetOverTotal() {
         // given payouts of 600 and 900 against a budget of 1,000
-        PoolProration pool = PoolProration.of(Optional.of(d("1000")), List.of(d("600.00"), d("900.00"))).orElseThrow();
+        PoolProration pool = PoolProration.of(Optional.of(d("1000")), shares("600.00", "900.00")).orElseThrow();
         // then factor = 1000 / 1500 = 2/3
         assertDecimal("1500", pool.totalBefore());
         assertDecimal("1000", pool.budget());
         assertDecimal("0.6666666666666666666666666666666667", pool.factor());
-        // and each amount is prorated and rounded to cents
-        assertEquals(d("400.00"), pool.prorate(d("600.00")));
-        assertEquals(d("600.00"), pool.prorate(d("900.00")));
+        // and each share is exact in cents
+        assertEquals(List.of(d("400.00"), d("600.00")), pool.prorated());
     }
 
     @Test
-    void proratedAmountsRoundHalfEvenEachOnItsOwn() {
-        // given 10.01 + 10.03 + 79.96 = 100 against a budget of 50: factor 0.5
-        PoolProration pool = PoolProration.of(Optional.of(d("50")), List.of(d("10.01"), d("10.03"), d("79.96")))
-                .orElseThrow();
+    void theCentMissingAfterTheFloorsGoesToTheLargestRemainderTiesByEmployeeId() {
+        // given 10.01 + 10.03 + 79.96 = 100 against a budget of 50: floors 5.00, 5.01, 39.98 (49.99),
+        // remainders 5000, 5000, 0 cents x cents: the tie goes to E1, the smaller id
+        PoolProration pool = PoolProration.of(Optional.of(d("50")), shares("10.01", "10.03", "79.96")).orElseThrow();
         assertDecimal("0.5", pool.factor());
-        // then 5.005 -> 5.00 (even), 5.015 -> 5.02 (odd goes up), 39.98 exact
-        assertEquals(d("5.00"), pool.prorate(d("10.01")));
-        assertEquals(d("5.02"), pool.prorate(d("10.03")));
-        assertEquals(d("39.98"), pool.prorate(d("79.96")));
+        assertEquals(List.of(d("5.01"), d("5.01"), d("39.98")), pool.prorated());
     }
 
     @Test
-    void leftOverCentsAreNotRedistributed() {
-        // given three payouts of 100 against a budget of 200: factor 2/3
-        PoolProration pool = PoolProration.of(Optional.of(d("200")), List.of(d("100"), d("100"), d("100"))).orElseThrow();
-        // then each becomes 66.67 and the total 200.01 is left as it is
-        BigDecimal each = pool.prorate(d("100"));
-        assertEquals(d("66.67"), each);
-        assertEquals(d("200.01"), each.multiply(BigDecimal.valueOf(3)));
+    void leftOverCentsAreRedistributedSoTheBudgetIsMetExactly() {
+        // given three payouts of 100 against a budget of 200: floors 66.66 each (199.98), two cents to E1 and E2
+        PoolProration pool = PoolProration.of(Optional.of(d("200")), shares("100", "100", "100")).orElseThrow();
+        assertEquals(List.of(d("66.67"), d("66.67"), d("66.66")), pool.prorated());
+    }
+
+    private static List<PoolProration.Share> shares(String... amounts) {
+        List<PoolProration.Share> shares = new java.util.ArrayList<>();
+        for (int i = 0; i < amounts.length; i++) {
+            shares.add(new PoolProration.Share("E" + (i + 1), d(amounts[i])));
+        }
+        return shares;
     }
 }

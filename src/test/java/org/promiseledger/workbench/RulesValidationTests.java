@@ -21,6 +21,71 @@ class RulesValidationTests {
     @TempDir
     Path temp;
 
+    static final Path TABLES = Path.of("src/test/resources/rules/decision-tables");
+
+    @Test
+    void roleWeightsTypedAsPercentagesAndFormulasInLibreOfficeAreValid() throws IOException {
+        Path rules = withRoleWeights("percent-role-weights.drl.xlsx");
+
+        assertThat(validation.validate(rules)).isEmpty();
+    }
+
+    @Test
+    void aRuleTableOnAHiddenSheetIsRefusedNamingWorkbookAndSheet() throws IOException {
+        Path rules = withRoleWeights("hidden-role-weights.drl.xlsx");
+
+        assertThat(validation.validate(rules)).containsExactly(new RuleProblem("role-weights.drl.xlsx",
+                "sheet 'Last year', cell A5", "the sheet is hidden and holds a RuleTable, which would never be seen and might"
+                        + " still pay: unhide it to use it, or delete the sheet"));
+    }
+
+    @Test
+    void aHiddenFirstSheetWithLastYearsTableIsRefusedToo() throws IOException {
+        Path rules = withRoleWeights("hidden-role-weights.drl.xlsx");
+        Path workbook = rules.resolve("role-weights.drl.xlsx");
+        try (var in = Files.newInputStream(workbook); var book = org.apache.poi.ss.usermodel.WorkbookFactory.create(in)) {
+            book.setSheetOrder("Last year", 0);
+            book.setActiveSheet(1);
+            book.setSelectedTab(1);
+            book.setSheetHidden(0, true);
+            try (var out = Files.newOutputStream(rules.resolve("moved.drl.xlsx"))) {
+                book.write(out);
+            }
+        }
+        Files.move(rules.resolve("moved.drl.xlsx"), workbook, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        assertThat(validation.validate(rules)).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("role-weights.drl.xlsx");
+            assertThat(p.place()).isEqualTo("sheet 'Last year', cell A5");
+        });
+    }
+
+    @Test
+    void aWeightTypedAsWordsIsReportedWithWorkbookSheetAndCell() throws IOException {
+        Path rules = withRoleWeights("typo-role-weights.drl.xlsx");
+
+        assertThat(validation.validate(rules)).containsExactly(new RuleProblem("role-weights.drl.xlsx",
+                "sheet 'Role weights', cell F12", "'fifty %' is not a number (the rule reads it as one; type a number such as 0.3 or 30 %)"));
+    }
+
+    @Test
+    void everyBadCellIsReportedNotJustTheFirst() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "C10", "half");
+        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "G12", "1,5x");
+        RulesCopy.setCell(rules.resolve("cx-weights.drl.xlsx"), "C10", "30%%");
+
+        assertThat(validation.validate(rules)).extracting(p -> p.file() + " " + p.place()).containsExactlyInAnyOrder(
+                "role-weights.drl.xlsx sheet 'Role weights', cell C10", "role-weights.drl.xlsx sheet 'Role weights', cell G12",
+                "cx-weights.drl.xlsx sheet 'CX weights', cell C10");
+    }
+
+    private Path withRoleWeights(String fixture) throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Files.copy(TABLES.resolve(fixture), rules.resolve("role-weights.drl.xlsx"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return rules;
+    }
+
     @Test
     void theShippedPlanIsValid() {
         assertThat(validation.validate(Path.of("rules"))).isEmpty();

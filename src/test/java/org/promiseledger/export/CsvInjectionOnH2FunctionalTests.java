@@ -1,0 +1,7 @@
+package org.promiseledger.export;
+
+import org.promiseledger.support.OnH2;
+
+@OnH2
+class CsvInjectionOnH2FunctionalTests extends CsvInjectionFunctionalTests {
+}

@@ -1,0 +1,7 @@
+package org.promiseledger.export;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class CsvInjectionOnMariaDbFunctionalTests extends CsvInjectionFunctionalTests {
+}

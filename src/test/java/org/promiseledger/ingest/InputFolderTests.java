@@ -1,0 +1,52 @@
+package org.promiseledger.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.support.RulesCopy;
+
+/** The folder check before a run: files and header columns, told in words an office user can act on. */
+class InputFolderTests {
+
+    static final Path SMALL = Path.of("src/test/resources/jobs/small/input");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aSemicolonSeparatedFileIsSaidToLookSemicolonSeparated() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.writeString(input.resolve("departments.csv"), "department_id;name;parent_id\nD1;CEO office;\n");
+        Files.writeString(input.resolve("employees.csv"), "\uFEFFemployee_id;name;department_id;role;base_salary;"
+                + "target_bonus_pct;manager_id\r\nE1;Ada;D1;EXECUTIVE;1000,50;40;\r\n");
+
+        assertThat(new InputFolder(input).problems()).containsExactly(
+                input.resolve("departments.csv") + ", line 1: the file looks semicolon-separated (as office programs save"
+                        + " \"CSV\" in some locales); save it comma-separated (RFC 4180) and run again — header lacks"
+                        + " column(s) department_id, name, parent_id",
+                input.resolve("employees.csv") + ", line 1: the file looks semicolon-separated (as office programs save"
+                        + " \"CSV\" in some locales); save it comma-separated (RFC 4180) and run again — header lacks"
+                        + " column(s) employee_id, name, department_id, role, base_salary, target_bonus_pct, manager_id");
+    }
+
+    @Test
+    void aTabSeparatedFileIsSaidToLookTabSeparated() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.writeString(input.resolve("targets.csv"), "metric\tscope\tthreshold\ttarget\tstretch\n");
+
+        assertThat(new InputFolder(input).problems()).singleElement().asString().contains("looks tab-separated");
+    }
+
+    @Test
+    void aHeaderMissingAColumnOnlyNamesTheColumn() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.writeString(input.resolve("departments.csv"), "department_id,name\nD1,CEO office\n");
+
+        assertThat(new InputFolder(input).problems())
+                .containsExactly(input.resolve("departments.csv") + ", line 1: header lacks column(s) parent_id");
+    }
+}
