@@ -6,20 +6,21 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.promiseledger.export.SpreadsheetSafeCsv;
 
 /** How `export integrity` writes its cells: safe to open in a spreadsheet, fixed decimals. */
 class IntegrityExportTests {
 
     @Test
     void textThatASpreadsheetWouldTakeForAFormulaGetsALeadingApostrophe() {
-        assertThat(IntegrityExport.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(IntegrityExport.safe("+T1")).isEqualTo("'+T1");
-        assertThat(IntegrityExport.safe("-T1")).isEqualTo("'-T1");
-        assertThat(IntegrityExport.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(IntegrityExport.safe("\tT1")).isEqualTo("'\tT1");
-        assertThat(IntegrityExport.safe("\rT1")).isEqualTo("'\rT1");
-        assertThat(IntegrityExport.safe("T-1")).isEqualTo("T-1");
-        assertThat(IntegrityExport.safe("55 % of answers were a 10")).isEqualTo("55 % of answers were a 10");
+        assertThat(SpreadsheetSafeCsv.text("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(SpreadsheetSafeCsv.text("+T1")).isEqualTo("'+T1");
+        assertThat(SpreadsheetSafeCsv.text("-T1")).isEqualTo("'-T1");
+        assertThat(SpreadsheetSafeCsv.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SpreadsheetSafeCsv.text("\tT1")).isEqualTo("'\tT1");
+        assertThat(SpreadsheetSafeCsv.text("\rT1")).isEqualTo("'\rT1");
+        assertThat(SpreadsheetSafeCsv.text("T-1")).isEqualTo("T-1");
+        assertThat(SpreadsheetSafeCsv.text("55 % of answers were a 10")).isEqualTo("55 % of answers were a 10");
     }
 
     @Test
