@@ -27,7 +27,8 @@ public record InputFolder(Path dir) {
                 continue;
             }
             try (NumberedRecords records = new NumberedRecords(path)) {
-                List<String> missing = file.header().stream().filter(c -> !records.header().contains(c)).toList();
+                List<String> missing = file.header().stream()
+                        .filter(c -> !records.header().contains(c) && !file.columnsHeaderMayLack().contains(c)).toList();
                 if (!missing.isEmpty()) {
                     problems.add(path + ", line 1: header lacks column(s) " + String.join(", ", missing));
                 }
