@@ -157,6 +157,41 @@ abstract class MidQuarterChangesFunctionalTests {
                 .contains("employees.csv,22,employee_id,DUPLICATE_ID,E10");
     }
 
+    @Test
+    void aManagerIdMayNameOnlySomeoneWithASegmentInTheQuarter() throws IOException {
+        Path input = copyOfHistory();
+        Files.writeString(input.resolve("employees.csv"), Files.readString(input.resolve("employees.csv"))
+                + "E15,Ola Late,D10,STAFF,40000.00,10,E14,2026-09-15,\n"
+                + "E16,Pia Early,D10,STAFF,40000.00,10,E13,2026-07-01,2026-07-15\n");
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason", "value"))
+                .filteredOn(r -> r.startsWith("employees.csv")).containsExactly(
+                        "employees.csv,6,valid_from,OUT_OF_PERIOD,2026-10-01",
+                        "employees.csv,9,valid_to,OUT_OF_PERIOD,2026-06-30",
+                        "employees.csv,21,valid_to,OUT_OF_PERIOD,2026-06-30",
+                        // E14 left before the quarter; E13, hired in September, may manage E16, who left in July
+                        "employees.csv,22,manager_id,UNKNOWN_REFERENCE,E14");
+    }
+
+    @Test
+    void anUnparseableDateIsAFaultOfTheReferenceFileAndStopsTheRun() throws IOException {
+        Path input = copyOfHistory();
+        Files.writeString(input.resolve("employees.csv"), Files.readString(input.resolve("employees.csv"))
+                .replace("E13,Mia Newcomer,D10,STAFF,36800.00,10,E5,2026-09-01,", "E13,Mia Newcomer,D10,STAFF,36800.00,10,E5,1.9.2026,"));
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("employees.csv: 1 rejected row(s)"));
+        exports.rejects(Q3, temp.resolve("rejects.csv"));
+        assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason", "value"))
+                .contains("employees.csv,20,valid_from,UNPARSEABLE,1.9.2026");
+    }
+
     private Path copyOfHistory() throws IOException {
         Path input = Files.createDirectories(temp.resolve("input"));
         try (Stream<Path> files = Files.list(HISTORY.resolve("input"))) {
