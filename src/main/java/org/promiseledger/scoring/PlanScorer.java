@@ -154,25 +154,11 @@ public final class PlanScorer {
                 payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
                         own, trail));
             } else {
-                segments.add(new ScoredSegment(segment, employee, decision.score(), segmentAmount(employee, decision, caps),
+                segments.add(new ScoredSegment(segment, employee, decision.score(), SegmentedPayouts.segmentAmount(employee, decision, caps.get(employee.role())),
                         decision.capped(), decision.gated(), own, trail));
             }
         }
         return new Partition(scopes, payouts, segments);
-    }
-
-    /**
-     * A segment's exact amount: the rules decided its score, whether the cap binds and whether the gate closed; the
-     * amount is the same min(target bonus × score, cap × target bonus) they round, left unrounded, because only the
-     * employee's sum of segments is rounded to cents.
-     */
-    private static java.math.BigDecimal segmentAmount(Employee employee, PayoutDecision decision, Map<String, PayoutCap> caps) {
-        if (decision.gated()) {
-            return java.math.BigDecimal.ZERO;
-        }
-        java.math.BigDecimal uncapped = PlanMath.uncapped(employee.targetBonus(), decision.score());
-        PayoutCap cap = caps.get(employee.role());
-        return cap == null ? uncapped : uncapped.min(PlanMath.capAmount(employee.targetBonus(), cap.multiple()));
     }
 
     private Scope scopeFact(ScopeRef ref) {

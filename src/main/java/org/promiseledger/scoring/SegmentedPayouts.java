@@ -11,12 +11,27 @@ import java.util.List;
  * bonus = Σ segment target bonuses; score = Σ(segment target bonus × score) / Σ segment target bonus (weighted by
  * days when every segment's target bonus is 0); role, department and salary are the latest segment's.
  */
-final class SegmentedPayouts {
+public final class SegmentedPayouts {
 
     private SegmentedPayouts() {
     }
 
-    static ScoredPayout combine(List<ScoredSegment> scored) {
+    /**
+     * A segment's exact amount: the rules decided its score, whether the cap binds and whether the gate closed; the
+     * amount is the same min(target bonus × score, cap × target bonus) they round, left unrounded, because only the
+     * employee's sum of segments is rounded to cents.
+     *
+     * @param cap the role's cap, or null when the plan has none
+     */
+    public static BigDecimal segmentAmount(Employee segment, PayoutDecision decision, PayoutCap cap) {
+        if (decision.gated()) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal uncapped = PlanMath.uncapped(segment.targetBonus(), decision.score());
+        return cap == null ? uncapped : uncapped.min(PlanMath.capAmount(segment.targetBonus(), cap.multiple()));
+    }
+
+    public static ScoredPayout combine(List<ScoredSegment> scored) {
         List<ScoredSegment> segments = scored.stream().sorted(Comparator.comparing(s -> s.segment().from())).toList();
         ScoredSegment latest = segments.get(segments.size() - 1);
         String employeeId = latest.segment().employeeId();
