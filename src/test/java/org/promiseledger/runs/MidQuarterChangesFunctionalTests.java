@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.ledger.LedgerVerifier;
 import org.promiseledger.period.Period;
+import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.support.CsvFiles;
+import org.promiseledger.support.RulesCopy;
+import org.promiseledger.workbench.Simulation;
 import org.springframework.batch.test.JobRepositoryTestUtils;
 import org.springframework.batch.test.context.SpringBatchTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -190,6 +195,32 @@ abstract class MidQuarterChangesFunctionalTests {
         exports.rejects(Q3, temp.resolve("rejects.csv"));
         assertThat(CsvFiles.rows(temp.resolve("rejects.csv"), "file", "line", "column", "reason", "value"))
                 .contains("employees.csv,20,valid_from,UNPARSEABLE,1.9.2026");
+    }
+
+    @Test
+    void simulateScoresTheSegmentsAgainAndMovesAMoversPayByTheHandWorkedAmounts(@Autowired Simulation simulation,
+            @Autowired RuleSetCompiler compiler) throws Exception {
+        assertThat(runner.run(Q3, HISTORY.resolve("input"), RULES, "hr.alice").exitCode()).isZero();
+
+        Simulation.Result same = simulation.simulate(Q3, compiler.compile(RULES));
+        assertThat(same.diffs()).hasSize(13).allSatisfy(d -> {
+            assertThat(d.delta().signum()).as(d.employeeId()).isZero();
+            assertThat(d.rulesChanged()).as(d.employeeId()).isEmpty();
+        });
+
+        Path candidate = RulesCopy.of(temp.resolve("rules"));
+        // STAFF: department CX .30 -> .40, individual .50 -> .40: a STAFF segment's score moves by .1 x (dept CX - individual)
+        RulesCopy.setCell(candidate.resolve("role-weights.drl.xlsx"), "D12", "0.40");
+        RulesCopy.setCell(candidate.resolve("role-weights.drl.xlsx"), "F12", "0.40");
+        Map<String, String> moved = simulation.simulate(Q3, compiler.compile(candidate)).diffs().stream()
+                .collect(Collectors.toMap(Simulation.Diff::employeeId, d -> d.oldAmount() + " -> " + d.newAmount()));
+        // E12: STAFF segment 2250 x (0.8921875 + .1 x (0.784375 - 1) = 0.870625) = 1958.90625; executive segment still 0
+        assertThat(moved).containsEntry("E12", "2007.42 -> 1958.91");
+        // E10: D3 31 d x (1.016875 - 0.054 = 0.962875) + D4 61 d x (1.058125 - 0.04025 = 1.017875)
+        // with target bonuses 7654.3125 x 31/92 and x 61/92: 2483.418810.. + 5165.860146.. = 7649.278957.. -> 7649.28
+        assertThat(moved).containsEntry("E10", "7992.83 -> 7649.28");
+        // E13: department CX 1 = individual 1: unchanged
+        assertThat(moved).containsEntry("E13", "1148.25 -> 1148.25");
     }
 
     private Path copyOfHistory() throws IOException {
