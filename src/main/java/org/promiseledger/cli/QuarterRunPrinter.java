@@ -20,13 +20,16 @@ class QuarterRunPrinter {
     private final QuarterlyRunner runner;
     private final RunRegistry registry;
     private final RunSummary summary;
+    private final MidQuarterSummary midQuarter;
     private final Environment environment;
     private final PrintStream out = System.out;
 
-    QuarterRunPrinter(QuarterlyRunner runner, RunRegistry registry, RunSummary summary, Environment environment) {
+    QuarterRunPrinter(QuarterlyRunner runner, RunRegistry registry, RunSummary summary, MidQuarterSummary midQuarter,
+            Environment environment) {
         this.runner = runner;
         this.registry = registry;
         this.summary = summary;
+        this.midQuarter = midQuarter;
         this.environment = environment;
     }
 
@@ -70,6 +73,7 @@ class QuarterRunPrinter {
         summary.printInputs(out, run);
         summary.printScorecards(out, run);
         summary.printPayouts(out, run);
+        midQuarter.print(out, run);
         out.printf("Database %s%n", environment.getProperty("spring.datasource.url"));
         out.printf("Export:  java -jar promise-ledger.jar export payouts --period %s --out payouts-%s.csv"
                 + " (also: export metrics, export rejects)%n", run.period(), run.period());
