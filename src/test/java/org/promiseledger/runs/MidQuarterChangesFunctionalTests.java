@@ -223,6 +223,25 @@ abstract class MidQuarterChangesFunctionalTests {
         assertThat(moved).containsEntry("E13", "1148.25 -> 1148.25");
     }
 
+    @Test
+    void theManagerCycleCheckUsesEachEmployeesLatestSegment() throws IOException {
+        Path input = copyOfHistory();
+        String employees = Files.readString(input.resolve("employees.csv"))
+                .replace("E6,Finn Calls,D2,MANAGER,86500.00,12.5,E2,,", "E6,Finn Calls,D2,MANAGER,86500.00,12.5,E9,,");
+        Files.writeString(input.resolve("employees.csv"), employees);
+
+        // E9 reported to E6 until 08-31 only: the loop E6 -> E9 -> E6 is not the org of anyone's latest segment
+        assertThat(runner.run(Q3, input, RULES, "hr.alice").exitCode()).isZero();
+
+        Files.writeString(input.resolve("employees.csv"), employees.replace("E9,Ivo Agent,D2,MANAGER,60000.00,12,E2,",
+                "E9,Ivo Agent,D2,MANAGER,60000.00,12,E6,"));
+        RunOutcome cycle = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(cycle.exitCode()).isEqualTo(2);
+        assertThat(cycle.messages()).anySatisfy(m -> assertThat(m).contains("employees.csv").contains("cycle")
+                .contains("E6").contains("E9"));
+    }
+
     private Path copyOfHistory() throws IOException {
         Path input = Files.createDirectories(temp.resolve("input"));
         try (Stream<Path> files = Files.list(HISTORY.resolve("input"))) {
