@@ -1,5 +1,6 @@
 package org.promiseledger.scoring;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -154,8 +155,9 @@ public final class PlanScorer {
                 payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
                         own, trail));
             } else {
-                segments.add(new ScoredSegment(segment, employee, decision.score(), SegmentedPayouts.segmentAmount(employee, decision, caps.get(employee.role())),
-                        decision.capped(), decision.gated(), own, trail));
+                BigDecimal amount = SegmentedPayouts.segmentAmount(employee, decision, caps.get(employee.role()));
+                segments.add(new ScoredSegment(segment, employee, decision.score(), amount, decision.capped(), decision.gated(),
+                        own, trail));
             }
         }
         return new Partition(scopes, payouts, segments);

@@ -90,7 +90,7 @@ public class ScoringInputStore {
             LocalDate from = validFrom == null || validFrom.isBefore(period.firstDay()) ? period.firstDay() : validFrom;
             LocalDate to = validTo == null || validTo.isAfter(period.lastDay()) ? period.lastDay() : validTo;
             int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
-            return new Segment(Segment.keyOf(employeeId, from, to), employeeId, from, to, days, period.days(), pct);
+            return new Segment(Segment.keyOf(employeeId, from, to), employeeId, from, to, days, period.days());
         }
 
         Employee fact(String id, BigDecimal targetBonus) {

@@ -1,6 +1,5 @@
 package org.promiseledger.scoring;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -10,10 +9,8 @@ import java.time.LocalDate;
  * @param key the id the segment's fact carries in the rule session, unique per segment
  * @param days calendar days of the quarter inside [from, to]
  * @param quarterDays D, the days in the quarter
- * @param targetBonusPct the row's target bonus percent, kept to show how the segment's target bonus is made
  */
-public record Segment(String key, String employeeId, LocalDate from, LocalDate to, int days, int quarterDays,
-        BigDecimal targetBonusPct) {
+public record Segment(String key, String employeeId, LocalDate from, LocalDate to, int days, int quarterDays) {
 
     /** The key of a segment's fact: the employee id and the segment's dates, readable where a rule quotes it. */
     public static String keyOf(String employeeId, LocalDate from, LocalDate to) {

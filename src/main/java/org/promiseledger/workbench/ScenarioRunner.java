@@ -198,7 +198,7 @@ public class ScenarioRunner {
                 Period quarter = new Period(g.from().getYear(), (g.from().getMonthValue() - 1) / 3 + 1);
                 int days = (int) java.time.temporal.ChronoUnit.DAYS.between(g.from(), g.to()) + 1;
                 Segment segment = new Segment(Segment.keyOf(e.id(), g.from(), g.to()), e.id(), g.from(), g.to(), days,
-                        quarter.days(), null);
+                        quarter.days());
                 BigDecimal targetBonus = g.targetBonus().multiply(BigDecimal.valueOf(days), PlanMath.MATH)
                         .divide(BigDecimal.valueOf(quarter.days()), PlanMath.MATH);
                 plan.insert(new Employee(segment.key(), g.role(), g.departmentId(), null, targetBonus, e.salesPct(),

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * employees.csv with the optional valid_from,valid_to columns (docs: "Mid-quarter changes"): ISO dates, inclusive,
+ * employees.csv with the optional valid_from,valid_to columns (README, "Employees who change during the quarter"): ISO dates, inclusive,
  * empty = open. A reversed range is OUT_OF_RANGE on valid_to, a range overlapping an earlier accepted row of the
  * same employee is DUPLICATE_ID, a range missing 2026-Q3 (07-01..09-30) is OUT_OF_PERIOD, in the fixed fault order.
  */

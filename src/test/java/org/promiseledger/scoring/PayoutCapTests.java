@@ -177,9 +177,9 @@ class PayoutCapTests {
         ScoringInput base = company(false).input();
         LocalDate promoted = LocalDate.of(2026, 8, 16);
         Segment staff = new Segment(Segment.keyOf("P1", LocalDate.of(2026, 7, 1), promoted.minusDays(1)), "P1",
-                LocalDate.of(2026, 7, 1), promoted.minusDays(1), 46, 92, d("5"));
+                LocalDate.of(2026, 7, 1), promoted.minusDays(1), 46, 92);
         Segment executive = new Segment(Segment.keyOf("P1", promoted, LocalDate.of(2026, 9, 30)), "P1", promoted,
-                LocalDate.of(2026, 9, 30), 46, 92, d("20"));
+                LocalDate.of(2026, 9, 30), 46, 92);
         // target bonuses 40,000 x 5 % x 46/92 = 1,000 and 100,000 x 20 % x 46/92 = 10,000
         List<Employee> facts = List.of(new Employee(staff.key(), "STAFF", "D1", d("40000"), d("1000"), d("40"), d("40")),
                 new Employee(executive.key(), "EXECUTIVE", "D1", d("100000"), d("10000"), d("40"), d("40")));
