@@ -42,25 +42,31 @@ final class MidQuarterChanges {
         List<List<String>> rows = new ArrayList<>();
         for (Employee e : org.employees()) {
             if (e == mover) {
-                rows.add(row(e, e.departmentId(), e.role(), e.baseSalary(), e.targetBonusPct(), e.managerId(), "", lastBeforeTransfer));
+                rows.add(asBefore(e, "", lastBeforeTransfer));
                 rows.add(row(e, "D05", e.role(), e.baseSalary(), new BigDecimal("10"), headOf("D05"), transferDay, ""));
             } else if (e == promoted) {
-                rows.add(row(e, e.departmentId(), e.role(), e.baseSalary(), e.targetBonusPct(), e.managerId(), "", lastOfSecondMonth));
-                rows.add(row(e, e.departmentId(), Role.MANAGER, e.baseSalary().add(new BigDecimal("9000.00")), new BigDecimal("15"),
-                        headOf(e.departmentId()), firstOfLastMonth, ""));
+                rows.add(asBefore(e, "", lastOfSecondMonth));
+                BigDecimal raised = e.baseSalary().add(new BigDecimal("9000.00"));
+                rows.add(row(e, e.departmentId(), Role.MANAGER, raised, new BigDecimal("15"), headOf(e.departmentId()),
+                        firstOfLastMonth, ""));
             } else if (e == leaver) {
-                rows.add(row(e, e.departmentId(), e.role(), e.baseSalary(), e.targetBonusPct(), e.managerId(), "", leavingDay));
+                rows.add(asBefore(e, "", leavingDay));
             } else {
-                rows.add(row(e, e.departmentId(), e.role(), e.baseSalary(), e.targetBonusPct(), e.managerId(), "", ""));
+                rows.add(asBefore(e, "", ""));
             }
         }
         String hireId = String.format(Locale.ROOT, "E%04d", org.employees().size() + 1);
-        rows.add(List.of(hireId, "Amara Okafor", "D07", Role.STAFF.name(), "47500.00", "12.5", headOf("D07"), firstOfLastMonth, ""));
+        rows.add(List.of(hireId, "Amara Okafor", "D07", Role.STAFF.name(), "47500.00", "12.5", headOf("D07"),
+                firstOfLastMonth, ""));
         return rows;
     }
 
-    private static List<String> row(Employee e, String department, Role role, BigDecimal salary, BigDecimal pct, String manager,
-            String from, String to) {
+    private static List<String> asBefore(Employee e, String from, String to) {
+        return row(e, e.departmentId(), e.role(), e.baseSalary(), e.targetBonusPct(), e.managerId(), from, to);
+    }
+
+    private static List<String> row(Employee e, String department, Role role, BigDecimal salary, BigDecimal pct,
+            String manager, String from, String to) {
         return List.of(e.id(), e.name(), department, role.name(), salary.toPlainString(), pct.toPlainString(), manager, from, to);
     }
 
