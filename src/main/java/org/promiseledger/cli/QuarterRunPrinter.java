@@ -20,13 +20,16 @@ class QuarterRunPrinter {
     private final QuarterlyRunner runner;
     private final RunRegistry registry;
     private final RunSummary summary;
+    private final MidQuarterSummary midQuarter;
     private final Environment environment;
     private final PrintStream out = System.out;
 
-    QuarterRunPrinter(QuarterlyRunner runner, RunRegistry registry, RunSummary summary, Environment environment) {
+    QuarterRunPrinter(QuarterlyRunner runner, RunRegistry registry, RunSummary summary, MidQuarterSummary midQuarter,
+            Environment environment) {
         this.runner = runner;
         this.registry = registry;
         this.summary = summary;
+        this.midQuarter = midQuarter;
         this.environment = environment;
     }
 
@@ -71,6 +74,7 @@ class QuarterRunPrinter {
         summary.printScorecards(out, run);
         summary.printIntegrity(out, run);
         summary.printPayouts(out, run);
+        midQuarter.print(out, run);
         out.printf("Database %s%n", environment.getProperty("spring.datasource.url"));
         out.printf("Export:  java -jar promise-ledger.jar export payouts --period %s --out payouts-%s.csv"
                 + " (also: export metrics, export rejects)%n", run.period(), run.period());

@@ -47,6 +47,17 @@ enum ContractFile {
      * needs it), replacing any earlier file; returns the number of data rows.
      */
     int write(Path dir, List<List<String>> rows) throws IOException {
+        return write(dir, header, rows);
+    }
+
+    /** employees.csv may carry the optional columns of mid-quarter changes after the contract's own. */
+    int writeWithOptionalColumns(Path dir, List<String> optional, List<List<String>> rows) throws IOException {
+        List<String> extended = new java.util.ArrayList<>(header);
+        extended.addAll(optional);
+        return write(dir, extended, rows);
+    }
+
+    private int write(Path dir, List<String> header, List<List<String>> rows) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(header.toArray(String[]::new))
                 .setRecordSeparator("\n")

@@ -20,7 +20,8 @@ import org.promiseledger.demo.OrgChart.Touchpoint;
  * Writes a believable sample company's inputs for one quarter, in the data contract's format.
  *
  * <p>The company is a mid-sized bank: twelve departments, about 300 people, 21 touchpoints over all seven
- * channels, about 8,000 customers. The organisation is the same in every quarter; the customers' experience
+ * channels, about 8,000 customers. The organisation is the same in every quarter, except for a transfer, a promotion,
+ * a leaver and a hire during the newest one ({@link MidQuarterChanges}); the customers' experience
  * improves from quarter 0 to quarter 3. Each event file carries a few deliberate bad rows (see {@link BadRows}), and
  * in quarter 3 the live chat's agents game their survey (see {@link GamedTouchpoint}).
  *
@@ -54,7 +55,13 @@ public final class SampleCompany {
         Files.createDirectories(dir);
         Map<String, Integer> written = new LinkedHashMap<>();
         write(dir, ContractFile.DEPARTMENTS, org.departments().stream().map(Department::row).toList(), written);
-        write(dir, ContractFile.EMPLOYEES, org.employees().stream().map(Employee::row).toList(), written);
+        MidQuarterChanges changes = new MidQuarterChanges(org, quarter);
+        if (changes.applies()) {
+            written.put(ContractFile.EMPLOYEES.fileName(),
+                    ContractFile.EMPLOYEES.writeWithOptionalColumns(dir, List.of("valid_from", "valid_to"), changes.rows()));
+        } else {
+            write(dir, ContractFile.EMPLOYEES, org.employees().stream().map(Employee::row).toList(), written);
+        }
         write(dir, ContractFile.TOUCHPOINTS, org.touchpoints().stream().map(Touchpoint::row).toList(), written);
         write(dir, ContractFile.TARGETS, PlanTargets.rows(), written);
 

@@ -1,6 +1,7 @@
 package org.promiseledger.ingest;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -102,6 +103,22 @@ sealed interface FieldType {
             } catch (DateTimeParseException e) {
                 throw new FieldFault(RejectReason.UNPARSEABLE, "not an ISO-8601 timestamp with offset");
             }
+        }
+    }
+
+    /** An ISO calendar date (2026-08-15) in the company calendar; years 1000..9999, as every database stores them. */
+    record Date() implements FieldType {
+        public Object parse(String text) throws FieldFault {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE);
+            } catch (DateTimeParseException e) {
+                throw new FieldFault(RejectReason.UNPARSEABLE, "not an ISO date like 2026-08-15");
+            }
+            if (date.getYear() < 1000 || date.getYear() > 9999) {
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, "year must be 1000..9999");
+            }
+            return date;
         }
     }
 

@@ -154,13 +154,25 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
         Set<String> ids = new HashSet<>();
         try (NumberedRecords own = new NumberedRecords(path)) {
             int idColumn = own.header().indexOf(file.header().get(0));
+            int fromColumn = own.header().indexOf("valid_from");
+            int toColumn = own.header().indexOf("valid_to");
             own.forEachRemaining(n -> {
-                if (idColumn < n.record().size()) {
+                if (idColumn < n.record().size() && inQuarter(n, own.header().size(), fromColumn, toColumn)) {
                     ids.add(n.record().get(idColumn).trim());
                 }
             });
         }
         return ids;
+    }
+
+    /** A manager_id may name anyone with a segment in the quarter, not someone whose every row lies outside it. */
+    private boolean inQuarter(NumberedRecords.Numbered row, int headerSize, int fromColumn, int toColumn) {
+        if (file != InputFile.EMPLOYEES || row.record().size() != headerSize) {
+            return true;
+        }
+        String from = fromColumn < 0 ? "" : row.record().get(fromColumn).trim();
+        String to = toColumn < 0 ? "" : row.record().get(toColumn).trim();
+        return EmploymentHistory.mayCover(from, to, run.period());
     }
 
     @Override

@@ -69,7 +69,8 @@ public enum InputFile {
                     optionalRef("parent_id", DEPARTMENTS));
             case EMPLOYEES -> List.of(id("employee_id"), of("name", new FieldType.Text()),
                     ref("department_id", DEPARTMENTS), of("role", new FieldType.Choice(ROLES)),
-                    of("base_salary", salary), of("target_bonus_pct", bonusPct), optionalRef("manager_id", EMPLOYEES));
+                    of("base_salary", salary), of("target_bonus_pct", bonusPct), optionalRef("manager_id", EMPLOYEES),
+                    optional("valid_from", new FieldType.Date()), optional("valid_to", new FieldType.Date()));
             case TOUCHPOINTS -> List.of(id("touchpoint_id"), of("name", new FieldType.Text()),
                     of("channel", new FieldType.Choice(CHANNELS)), ref("owner_department_id", DEPARTMENTS),
                     of("moment_of_truth", flag));
@@ -96,6 +97,11 @@ public enum InputFile {
 
     List<String> header() {
         return columns().stream().map(Column::name).toList();
+    }
+
+    /** Columns a file's header may leave out: every row then leaves them empty (employees' history dates). */
+    Set<String> columnsHeaderMayLack() {
+        return this == EMPLOYEES ? Set.of("valid_from", "valid_to") : Set.of();
     }
 
     /** Columns whose values together must be unique in the file; empty when repeats are allowed (churn). */

@@ -28,7 +28,8 @@ public record InputFolder(Path dir) {
                 continue;
             }
             try (NumberedRecords records = new NumberedRecords(path)) {
-                List<String> missing = file.header().stream().filter(c -> !records.header().contains(c)).toList();
+                List<String> missing = file.header().stream()
+                        .filter(c -> !records.header().contains(c) && !file.columnsHeaderMayLack().contains(c)).toList();
                 if (!missing.isEmpty()) {
                     problems.add(path + ", line 1: " + separatorHint(records.header(), file)
                             + "header lacks column(s) " + String.join(", ", missing));

@@ -1,6 +1,7 @@
 package org.promiseledger.ingest;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ final class RowValidator {
     private final ClaimedIds claimedIds = new ClaimedIds();
     private final int[] keyColumns;
     private final int periodColumn;
+    private final EmploymentHistory history;
 
     RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone) {
         this.file = file;
@@ -43,6 +45,7 @@ final class RowValidator {
         List<String> names = file.header();
         this.keyColumns = file.uniqueKey().stream().mapToInt(names::indexOf).toArray();
         this.periodColumn = file.periodColumn() == null ? -1 : names.indexOf(file.periodColumn());
+        this.history = file == InputFile.EMPLOYEES ? new EmploymentHistory(period) : null;
     }
 
     RowOutcome validate(CSVRecord record, long line) {
@@ -53,7 +56,7 @@ final class RowValidator {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            String text = record.get(positions[i]).trim();
+            String text = textOf(record, i);
             if (text.isEmpty()) {
                 if (column.required() || allScoresEmpty(record, i)) {
                     return new RowOutcome.Rejected(line, column.name(), RejectReason.MISSING_VALUE, "", "value required");
@@ -76,6 +79,11 @@ final class RowValidator {
                 return new RowOutcome.Rejected(line, column.name(), RejectReason.UNKNOWN_REFERENCE, abbreviate((String) values[i]),
                         "not in " + column.references().fileName());
             }
+        }
+        if (history != null) {
+            int from = columns.size() - 2;
+            return history.check(line, values, (String) values[0], (LocalDate) values[from], (LocalDate) values[from + 1],
+                    textOf(record, from), textOf(record, from + 1));
         }
         String periodText = periodColumn >= 0 ? record.get(positions[periodColumn]).trim() : null;
         if (keyColumns.length == 1) {
@@ -110,13 +118,18 @@ final class RowValidator {
         return new RowOutcome.Accepted(line, values);
     }
 
+    /** A column the header may lack (employees' dates) reads as empty on every row. */
+    private String textOf(CSVRecord record, int index) {
+        return positions[index] < 0 ? "" : record.get(positions[index]).trim();
+    }
+
     /** A survey must answer at least one of its three questions; an empty nps with nothing else is the missing value. */
     private boolean allScoresEmpty(CSVRecord record, int index) {
         if (file != InputFile.SURVEYS || !columns.get(index).name().equals("nps")) {
             return false;
         }
         for (int i = index; i < columns.size(); i++) {
-            if (!record.get(positions[i]).trim().isEmpty()) {
+            if (!textOf(record, i).isEmpty()) {
                 return false;
             }
         }
@@ -128,6 +141,10 @@ final class RowValidator {
         String name = columns.get(index).name();
         if (file == InputFile.INTERNAL_SURVEYS && name.equals("respondent_department_id") && text.equals(values[1])) {
             return new RowOutcome.Rejected(line, name, RejectReason.OUT_OF_RANGE, abbreviate(text), "a department cannot rate itself");
+        }
+        if (file == InputFile.EMPLOYEES && name.equals("valid_to") && values[index - 1] != null
+                && ((LocalDate) values[index]).isBefore((LocalDate) values[index - 1])) {
+            return new RowOutcome.Rejected(line, name, RejectReason.OUT_OF_RANGE, abbreviate(text), "before valid_from");
         }
         if (file == InputFile.TARGETS && (name.equals("target") || name.equals("stretch"))) {
             boolean higher = MetricCode.valueOf((String) values[0]).higherIsBetter();

@@ -40,10 +40,19 @@ public final class HashChain {
         return Sha256.hex(previousHash + "|" + canonical(table, canonicalValues));
     }
 
+    /**
+     * @param values the canonical columns' values, optionally followed by the segment columns' values
+     *        ({@link LedgerTable#segmentColumns()}), which count only when one of them is set
+     */
     public static String canonical(LedgerTable table, List<?> values) {
-        List<String> columns = table.canonicalColumns();
-        if (columns.size() != values.size()) {
-            throw new IllegalArgumentException(table + " has " + columns.size() + " canonical columns, got " + values.size());
+        List<String> columns = new ArrayList<>(table.canonicalColumns());
+        int base = columns.size();
+        int withSegment = base + table.segmentColumns().size();
+        if (values.size() != base && values.size() != withSegment) {
+            throw new IllegalArgumentException(table + " has " + base + " canonical columns, got " + values.size());
+        }
+        if (values.size() == withSegment && values.subList(base, withSegment).stream().anyMatch(v -> v != null)) {
+            columns.addAll(table.segmentColumns());
         }
         List<String> parts = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {

@@ -40,7 +40,8 @@ public class LedgerVerifier {
     }
 
     TableCheck verify(LedgerTable table) {
-        List<String> columns = table.canonicalColumns();
+        List<String> columns = new ArrayList<>(table.canonicalColumns());
+        columns.addAll(table.segmentColumns());
         String sql = "SELECT id, prev_hash, row_hash, " + String.join(", ", columns) + " FROM " + table.table() + " ORDER BY id";
         long[] rows = {0};
         String[] expectedPrevious = {HashChain.GENESIS};

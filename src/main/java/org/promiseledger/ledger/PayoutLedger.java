@@ -40,7 +40,18 @@ public class PayoutLedger {
             BigDecimal score, BigDecimal amount, List<LineRow> lines, List<RuleTrail.Entry> trail) {
     }
 
-    public record LineRow(String component, BigDecimal weight, BigDecimal attainment, BigDecimal contribution) {
+    /** @param segment the segment of the quarter the line belongs to, or null for an employee paid on one whole quarter */
+    public record LineRow(String component, BigDecimal weight, BigDecimal attainment, BigDecimal contribution,
+            SegmentTag segment) {
+
+        public LineRow(String component, BigDecimal weight, BigDecimal attainment, BigDecimal contribution) {
+            this(component, weight, attainment, contribution, null);
+        }
+    }
+
+    /** Which segment of an employee's quarter a line belongs to: its dates, days of D, department, role, target bonus. */
+    public record SegmentTag(java.time.LocalDate from, java.time.LocalDate to, int days, int quarterDays, String departmentId,
+            String role, BigDecimal targetBonus) {
     }
 
     public record RunStamp(long runId, String period, String currency, String ruleSetVersion, String inputFingerprint) {
@@ -50,7 +61,8 @@ public class PayoutLedger {
             "base_salary", "target_bonus", "score", "amount", "currency", "rule_set_version", "input_fingerprint", "created_at",
             "prev_hash", "row_hash");
     private static final List<String> LINE_COLUMNS = List.of("run_id", "period", "employee_id", "seq", "component", "weight",
-            "attainment", "contribution", "created_at", "prev_hash", "row_hash");
+            "attainment", "contribution", "segment_from", "segment_to", "segment_days", "quarter_days", "segment_department_id",
+            "segment_role", "segment_target_bonus", "created_at", "prev_hash", "row_hash");
     private static final List<String> TRAIL_COLUMNS = List.of("run_id", "period", "subject", "seq", "rule_name", "decision",
             "created_at", "prev_hash", "row_hash");
     /** Rows sent at once: big enough to be fast, small enough that a 20,000-employee run stays in a small heap. */
@@ -71,7 +83,8 @@ public class PayoutLedger {
         for (PayoutRow p : payouts) {
             String whose = "employee " + p.employeeId();
             BigDecimal base = LedgerColumn.BASE_SALARY.fit(p.baseSalary(), RoundingMode.UNNECESSARY, whose);
-            BigDecimal targetBonus = LedgerColumn.TARGET_BONUS.fit(p.targetBonus(), RoundingMode.UNNECESSARY, whose);
+            // a whole-quarter target bonus is exact at 18 places; a sum of pro-rata segments is rounded there
+            BigDecimal targetBonus = LedgerColumn.TARGET_BONUS.fit(p.targetBonus(), RoundingMode.HALF_EVEN, whose);
             BigDecimal score = LedgerColumn.SCORE.fit(p.score(), RoundingMode.HALF_EVEN, whose);
             BigDecimal amount = LedgerColumn.AMOUNT.fit(p.amount(), RoundingMode.UNNECESSARY, whose);
             HashChain.Link link = payoutChain.link(run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus,
@@ -85,9 +98,15 @@ public class PayoutLedger {
                 BigDecimal weight = LedgerColumn.LINE_WEIGHT.fit(line.weight(), RoundingMode.HALF_EVEN, whoseLine);
                 BigDecimal attainment = LedgerColumn.LINE_ATTAINMENT.fit(line.attainment(), RoundingMode.HALF_EVEN, whoseLine);
                 BigDecimal contribution = LedgerColumn.LINE_CONTRIBUTION.fit(line.contribution(), RoundingMode.HALF_EVEN, whoseLine);
+                SegmentTag s = line.segment();
+                Object[] segment = s == null ? new Object[7] : new Object[] {s.from().toString(), s.to().toString(), s.days(),
+                        s.quarterDays(), s.departmentId(), s.role(),
+                        LedgerColumn.SEGMENT_TARGET_BONUS.fit(s.targetBonus(), RoundingMode.HALF_EVEN, whoseLine)};
                 HashChain.Link lineLink = lineChain.link(run.period(), p.employeeId(), seq, line.component(), weight,
-                        attainment, contribution);
+                        attainment, contribution, segment[0], segment[1], segment[2], segment[3], segment[4], segment[5],
+                        segment[6]);
                 lineRows.add(run.runId(), run.period(), p.employeeId(), seq, line.component(), weight, attainment, contribution,
+                        segment[0], segment[1], segment[2], segment[3], segment[4], segment[5], segment[6],
                         now, lineLink.previousHash(), lineLink.rowHash());
             }
             addTrail(run, p.trail(), trailChain, trailRows, now);

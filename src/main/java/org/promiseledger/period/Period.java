@@ -30,6 +30,16 @@ public record Period(int year, int quarter) implements Comparable<Period> {
         return LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
     }
 
+    /** The quarter's last calendar day. */
+    public LocalDate lastDay() {
+        return next().firstDay().minusDays(1);
+    }
+
+    /** Calendar days in the quarter: 90, 91 or 92. */
+    public int days() {
+        return (int) java.time.temporal.ChronoUnit.DAYS.between(firstDay(), next().firstDay());
+    }
+
     public Period next() {
         return quarter == 4 ? new Period(year + 1, 1) : new Period(year, quarter + 1);
     }

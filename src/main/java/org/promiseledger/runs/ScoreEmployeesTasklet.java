@@ -17,6 +17,7 @@ import org.promiseledger.scoring.RuleTrail;
 import org.promiseledger.scoring.ScopeResult;
 import org.promiseledger.scoring.ScopeResultStore;
 import org.promiseledger.scoring.ScoredPayout;
+import org.promiseledger.scoring.ScoredSegment;
 import org.promiseledger.scoring.ScoringInput;
 import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;
@@ -86,6 +87,19 @@ class ScoreEmployeesTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /**
+     * A segment's payout lines: its weighted components, then its SEGMENT line (attainment = the segment's score,
+     * contribution = its exact amount), each tagged with the segment's dates, days, department, role and target bonus.
+     */
+    private static List<PayoutLedger.LineRow> segmentLines(ScoredSegment s) {
+        PayoutLedger.SegmentTag tag = new PayoutLedger.SegmentTag(s.segment().from(), s.segment().to(), s.segment().days(),
+                s.segment().quarterDays(), s.employee().departmentId(), s.employee().role(), s.employee().targetBonus());
+        List<PayoutLedger.LineRow> lines = new ArrayList<>();
+        s.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution(), tag)));
+        lines.add(new PayoutLedger.LineRow("SEGMENT", null, s.score(), s.amount(), tag));
+        return lines;
+    }
+
     /** Turns scored payouts into ledger rows, prorating every amount when the pool budget is exceeded. */
     private List<PayoutLedger.PayoutRow> book(List<ScoredPayout> payouts) {
         Optional<PoolProration> pool = PoolProration.of(settings.pool(), shares(payouts));
@@ -94,6 +108,7 @@ class ScoreEmployeesTasklet implements Tasklet {
             ScoredPayout p = payouts.get(i);
             List<PayoutLedger.LineRow> lines = new ArrayList<>();
             p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
+            p.segments().forEach(s -> lines.addAll(segmentLines(s)));
             List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
             BigDecimal amount = p.amount();
             if (pool.isPresent()) {

@@ -1,5 +1,6 @@
 package org.promiseledger.scoring;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,6 +52,7 @@ public final class PlanScorer {
                 .collect(Collectors.groupingBy(Employee::departmentId));
         Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
         List<ScoredPayout> payouts = new ArrayList<>();
+        Map<String, List<ScoredSegment>> segmentsByEmployee = new HashMap<>();
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), input.org().departments().size()));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "scoring");
@@ -67,11 +69,14 @@ public final class PlanScorer {
                 Partition partition = done(future);
                 partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
                 payouts.addAll(partition.payouts());
+                partition.segments().forEach(s -> segmentsByEmployee.computeIfAbsent(s.segment().employeeId(),
+                        k -> new ArrayList<>()).add(s));
                 afterEachDepartment.run();
             }
         } finally {
             workers.shutdownNow();
         }
+        segmentsByEmployee.values().forEach(segments -> payouts.add(SegmentedPayouts.combine(segments)));
         payouts.sort(Comparator.comparing(p -> p.employee().employeeId(), CodePoints.ORDER));
         return new ScoringResult(List.copyOf(scopes.values()), payouts);
     }
@@ -90,7 +95,7 @@ public final class PlanScorer {
         }
     }
 
-    private record Partition(List<ScopeResult> scopes, List<ScoredPayout> payouts) {
+    private record Partition(List<ScopeResult> scopes, List<ScoredPayout> payouts, List<ScoredSegment> segments) {
     }
 
     private Partition scorePartition(String department, List<Employee> employees) {
@@ -133,18 +138,29 @@ public final class PlanScorer {
         Map<String, List<ScoreLine>> lines = plan.facts(ScoreLine.class).stream()
                 .sorted(Comparator.comparing(l -> COMPONENT_ORDER.indexOf(l.component())))
                 .collect(Collectors.groupingBy(ScoreLine::employeeId));
+        Map<String, PayoutCap> caps = new HashMap<>();
+        plan.facts(PayoutCap.class).forEach(c -> caps.put(c.role(), c));
         List<ScoredPayout> payouts = new ArrayList<>();
+        List<ScoredSegment> segments = new ArrayList<>();
         for (Employee employee : employees) {
             PayoutDecision decision = decisions.get(employee.employeeId());
             if (decision == null) {
                 throw planIncomplete("the rules decided no payout for employee " + employee.employeeId() + " (role "
                         + employee.role() + "): does every role have weights and a cap in the role table?");
             }
-            payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
-                    lines.getOrDefault(employee.employeeId(), List.of()),
-                    trailBySubject.getOrDefault(employee.subject(), List.of())));
+            List<ScoreLine> own = lines.getOrDefault(employee.employeeId(), List.of());
+            List<RuleTrail.Entry> trail = trailBySubject.getOrDefault(employee.subject(), List.of());
+            Segment segment = input.segments().get(employee.employeeId());
+            if (segment == null) {
+                payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
+                        own, trail));
+            } else {
+                BigDecimal amount = SegmentedPayouts.segmentAmount(employee, decision, caps.get(employee.role()));
+                segments.add(new ScoredSegment(segment, employee, decision.score(), amount, decision.capped(), decision.gated(),
+                        own, trail));
+            }
         }
-        return new Partition(scopes, payouts);
+        return new Partition(scopes, payouts, segments);
     }
 
     private Scope scopeFact(ScopeRef ref) {

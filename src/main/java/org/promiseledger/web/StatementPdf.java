@@ -75,6 +75,32 @@ class StatementPdf {
             document.add(payout);
             text(document, card.gate().reading(), BODY);
 
+            if (!card.segments().isEmpty()) {
+                heading(document, "Segments of the quarter");
+                text(document, "Each segment is scored with its own department, role and pay on a target bonus pro rata"
+                        + " to its days; the exact segment amounts are added and rounded once, half-even to cents.", SMALL);
+                PdfPTable summary = table(new float[] {2.4f, 1, 1.2f, 2.2f, 1.4f, 1, 1.8f});
+                header(summary, "Segment", "Days", "Role", "Department", "Target bonus", "Score", "Amount");
+                for (ScorecardView.Segment s : card.segments()) {
+                    cells(summary, s.from() + " to " + s.to(), s.days() + " of " + s.quarterDays(), s.role(),
+                            s.departmentId() + " " + s.departmentName(), money(card, s.targetBonus()), Formats.fourPlaces(s.score()),
+                            s.gated() ? "0 (gate closed)" : s.exactAmount());
+                }
+                document.add(summary);
+                text(document, "Payout = " + card.segmentsSum(), BODY);
+                for (ScorecardView.Segment s : card.segments()) {
+                    heading(document, s.title());
+                    PdfPTable lines = table(new float[] {4, 1.3f, 1.3f, 1.5f});
+                    header(lines, "Component", "Weight", "Attainment", "Contribution");
+                    for (ScorecardView.ComponentLine c : s.components()) {
+                        cells(lines, c.label(), Formats.fourPlaces(c.weight()), Formats.fourPlaces(c.attainment()),
+                                Formats.fourPlaces(c.contribution()));
+                    }
+                    document.add(lines);
+                    text(document, s.reading(), BODY);
+                }
+            }
+
             heading(document, "Components");
             PdfPTable components = table(new float[] {4, 1.3f, 1.3f, 1.5f});
             header(components, "Component", "Weight", "Attainment", "Contribution");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.ingest.CheckInputTasklet;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,8 +43,9 @@ class TrendReader {
             BigDecimal companyCx = cx(runId, "COMPANY", "COMPANY");
             record Placed(String departmentId, String role) {
             }
-            Optional<Placed> placed = jdbc.query("SELECT department_id, role FROM in_employee WHERE run_id = ? AND employee_id = ?",
-                    (rs, i) -> new Placed(rs.getString(1), rs.getString(2)), runId, employeeId).stream().findFirst();
+            Optional<Placed> placed = jdbc.query("SELECT department_id, role FROM in_employee WHERE run_id = ? AND employee_id = ?"
+                    + CheckInputTasklet.LATEST_SEGMENT_LAST, (rs, i) -> new Placed(rs.getString(1), rs.getString(2)), runId,
+                    employeeId).stream().reduce((earlier, later) -> later);
             // judged on that quarter's org, read only when the answer depends on it
             boolean visible = placed.isPresent() && visibility.maySeePay(viewer, employeeId, () -> workforces.of(runId));
             if (!visible) {

@@ -3,6 +3,7 @@ package org.promiseledger.web;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.promiseledger.ingest.CheckInputTasklet;
 import org.promiseledger.metrics.OrgChart;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,7 +20,8 @@ class WorkforceStore {
 
     Workforce of(long runId) {
         Map<String, Workforce.Member> members = new HashMap<>();
-        jdbc.query("SELECT employee_id, name, department_id, role, manager_id FROM in_employee WHERE run_id = ?", rs -> {
+        jdbc.query("SELECT employee_id, name, department_id, role, manager_id FROM in_employee WHERE run_id = ?"
+                + CheckInputTasklet.LATEST_SEGMENT_LAST, rs -> { // who sees whose pay follows the latest segment
             members.put(rs.getString(1), new Workforce.Member(rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getString(4), emptyToNull(rs.getString(5))));
         }, runId);

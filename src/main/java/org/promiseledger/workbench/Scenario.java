@@ -1,6 +1,7 @@
 package org.promiseledger.workbench;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,19 @@ record Scenario(String file, String name, List<ScopeGiven> scopes, List<Employee
             BigDecimal target, BigDecimal stretch, long sample) {
     }
 
+    /**
+     * An employee: one whole quarter (role, department, target bonus), or — with segments — the rows of a quarter with
+     * mid-quarter changes, each scored on its own and paid pro rata to its days.
+     */
     record EmployeeGiven(String id, String role, String departmentId, BigDecimal targetBonus, BigDecimal salesPct,
-            BigDecimal productivityPct) {
+            BigDecimal productivityPct, List<SegmentGiven> segments) {
+    }
+
+    /**
+     * One segment: its first and last day (inclusive, inside one quarter), role, department and the target bonus of a
+     * whole quarter at its pay (base salary × pct / 100); the segment's own is that × days / days of the quarter.
+     */
+    record SegmentGiven(LocalDate from, LocalDate to, String role, String departmentId, BigDecimal targetBonus) {
     }
 
     record PayoutExpected(BigDecimal score, BigDecimal amount, List<String> fired, List<String> notFired) {

@@ -3,6 +3,7 @@ package org.promiseledger.workbench;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +40,14 @@ final class ScenarioFile {
         List<Scenario.EmployeeGiven> employees = new ArrayList<>();
         for (Object item : list(given.get("employees"), "given.employees")) {
             Map<String, Object> e = map(item, "given.employees[]");
+            if (e.get("segments") != null) {
+                employees.add(new Scenario.EmployeeGiven(text(e, "id"), null, null, null, optionalDecimal(e.get("sales_pct")),
+                        optionalDecimal(e.get("productivity_pct")), segments(e.get("segments"), text(e, "id"))));
+                continue;
+            }
             employees.add(new Scenario.EmployeeGiven(text(e, "id"), text(e, "role"), text(e, "department"),
                     decimal(e.get("target_bonus"), "target_bonus"), optionalDecimal(e.get("sales_pct")),
-                    optionalDecimal(e.get("productivity_pct"))));
+                    optionalDecimal(e.get("productivity_pct")), List.of()));
         }
         Map<String, BigDecimal> cx = new LinkedHashMap<>();
         if (expect.get("cx") != null) {
@@ -56,6 +62,33 @@ final class ScenarioFile {
             });
         }
         return new Scenario(relativeName, name, scopes, employees, cx, payouts);
+    }
+
+    /** An employee's segments: from and to (ISO dates, inclusive, one quarter), role, department, target_bonus. */
+    private static List<Scenario.SegmentGiven> segments(Object value, String id) {
+        List<Scenario.SegmentGiven> segments = new ArrayList<>();
+        for (Object item : list(value, "given.employees." + id + ".segments")) {
+            Map<String, Object> s = map(item, "given.employees." + id + ".segments[]");
+            LocalDate from = date(s.get("from"), id + " segment from");
+            LocalDate to = date(s.get("to"), id + " segment to");
+            if (to.isBefore(from) || from.getYear() != to.getYear() || (from.getMonthValue() - 1) / 3 != (to.getMonthValue() - 1) / 3) {
+                throw new IllegalArgumentException(id + " segment " + from + ".." + to + ": from and to must lie in one quarter, in order");
+            }
+            segments.add(new Scenario.SegmentGiven(from, to, text(s, "role"), text(s, "department"),
+                    decimal(s.get("target_bonus"), id + " segment target_bonus")));
+        }
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("given.employees." + id + ".segments: at least one segment is required");
+        }
+        return segments;
+    }
+
+    private static LocalDate date(Object value, String where) {
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(where + ": '" + value + "' is not an ISO date like 2026-08-15");
+        }
     }
 
     /** Numbers stay text, so 8500.00 is read as the analyst wrote it, exactly, and never through a double. */

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.promiseledger.metrics.MetricCode;
+import org.promiseledger.period.Period;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.scoring.ComponentAttainment;
@@ -23,11 +24,17 @@ import org.promiseledger.scoring.CxIndex;
 import org.promiseledger.scoring.Employee;
 import org.promiseledger.scoring.MetricAttainment;
 import org.promiseledger.scoring.MetricInput;
+import org.promiseledger.scoring.PayoutCap;
 import org.promiseledger.scoring.PayoutDecision;
+import org.promiseledger.scoring.PlanMath;
 import org.promiseledger.scoring.PlanSession;
 import org.promiseledger.scoring.Score;
 import org.promiseledger.scoring.ScoreLine;
 import org.promiseledger.scoring.Scope;
+import org.promiseledger.scoring.ScoredPayout;
+import org.promiseledger.scoring.ScoredSegment;
+import org.promiseledger.scoring.Segment;
+import org.promiseledger.scoring.SegmentedPayouts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,12 +100,16 @@ public class ScenarioRunner {
                 }
             }
         }))) {
-            given(plan, scenario);
+            Map<String, Segment> segments = given(plan, scenario);
             plan.fire();
             Map<String, BigDecimal> cx = new HashMap<>();
             plan.facts(CxIndex.class).forEach(c -> cx.put(Scope.subjectOf(c.scope(), c.departmentId()), c.value()));
             Map<String, PayoutDecision> payouts = new HashMap<>();
             plan.facts(PayoutDecision.class).forEach(p -> payouts.put(p.employeeId(), p));
+            payouts.putAll(segmentedPayouts(plan, segments, payouts));
+            // a rule that fired on a segment fired for its employee
+            segments.forEach((key, segment) -> firedByEmployee.computeIfAbsent(segment.employeeId(), e -> new HashSet<>())
+                    .addAll(firedByEmployee.getOrDefault(key, Set.of())));
             scenario.expectedCx().forEach((scope, expected) -> {
                 BigDecimal actual = cx.get(normalise(scope));
                 if (actual == null) {
@@ -132,7 +143,37 @@ public class ScenarioRunner {
         return new Verdict(scenario.file(), scenario.name(), failures);
     }
 
-    private static void given(PlanSession plan, Scenario scenario) {
+    /**
+     * Each segmented employee's payout as the quarterly job makes it: segment amounts min(target bonus × score, cap ×
+     * target bonus), 0 when gated, summed and rounded to cents; the score weighted by segment target bonuses.
+     */
+    private static Map<String, PayoutDecision> segmentedPayouts(PlanSession plan, Map<String, Segment> segments,
+            Map<String, PayoutDecision> decisions) {
+        Map<String, PayoutCap> caps = new HashMap<>();
+        plan.facts(PayoutCap.class).forEach(c -> caps.put(c.role(), c));
+        Map<String, Employee> facts = new HashMap<>();
+        plan.facts(Employee.class).forEach(e -> facts.put(e.employeeId(), e));
+        Map<String, List<ScoredSegment>> byEmployee = new java.util.TreeMap<>();
+        segments.forEach((key, segment) -> {
+            PayoutDecision decision = decisions.get(key);
+            if (decision == null) {
+                throw new IllegalStateException("the plan decided no payout for " + key);
+            }
+            Employee fact = facts.get(key);
+            byEmployee.computeIfAbsent(segment.employeeId(), e -> new ArrayList<>()).add(new ScoredSegment(segment, fact,
+                    decision.score(), SegmentedPayouts.segmentAmount(fact, decision, caps.get(fact.role())), decision.capped(),
+                    decision.gated(), List.of(), List.of()));
+        });
+        Map<String, PayoutDecision> payouts = new HashMap<>();
+        byEmployee.forEach((id, scored) -> {
+            ScoredPayout p = SegmentedPayouts.combine(scored);
+            payouts.put(id, new PayoutDecision(id, p.employee().role(), p.score(), p.amount(), p.capped(), p.gated()));
+        });
+        return payouts;
+    }
+
+    /** Inserts the scopes and employees; returns the segments of segmented employees by their facts' keys. */
+    private static Map<String, Segment> given(PlanSession plan, Scenario scenario) {
         for (Scenario.ScopeGiven scope : scenario.scopes()) {
             plan.insert(new Scope(scope.scope(), scope.departmentId(), scope.ownsTouchpoints(), scope.failedMomentsOfTruth()));
             for (Scenario.MetricGiven m : scope.metrics()) {
@@ -147,9 +188,25 @@ public class ScenarioRunner {
                 }
             }
         }
+        Map<String, Segment> segments = new HashMap<>();
         for (Scenario.EmployeeGiven e : scenario.employees()) {
-            plan.insert(new Employee(e.id(), e.role(), e.departmentId(), null, e.targetBonus(), e.salesPct(), e.productivityPct()));
+            if (e.segments().isEmpty()) {
+                plan.insert(new Employee(e.id(), e.role(), e.departmentId(), null, e.targetBonus(), e.salesPct(), e.productivityPct()));
+                continue;
+            }
+            for (Scenario.SegmentGiven g : e.segments()) {
+                Period quarter = new Period(g.from().getYear(), (g.from().getMonthValue() - 1) / 3 + 1);
+                int days = (int) java.time.temporal.ChronoUnit.DAYS.between(g.from(), g.to()) + 1;
+                Segment segment = new Segment(Segment.keyOf(e.id(), g.from(), g.to()), e.id(), g.from(), g.to(), days,
+                        quarter.days());
+                BigDecimal targetBonus = g.targetBonus().multiply(BigDecimal.valueOf(days), PlanMath.MATH)
+                        .divide(BigDecimal.valueOf(quarter.days()), PlanMath.MATH);
+                plan.insert(new Employee(segment.key(), g.role(), g.departmentId(), null, targetBonus, e.salesPct(),
+                        e.productivityPct()));
+                segments.put(segment.key(), segment);
+            }
         }
+        return segments;
     }
 
     private static String employeeOf(Object fact) {

@@ -88,7 +88,9 @@ class SampleCompanyTests {
             assertEquals(HEADERS.keySet(), written.get(q).keySet());
             for (Map.Entry<String, String> file : HEADERS.entrySet()) {
                 List<String> lines = Files.readAllLines(quarterDirs.get(q).resolve(file.getKey()), StandardCharsets.UTF_8);
-                assertEquals(file.getValue(), lines.get(0), file.getKey());
+                // the newest quarter's employees.csv carries the optional columns of mid-quarter changes
+                String header = file.getValue() + (q == 3 && file.getKey().equals("employees.csv") ? ",valid_from,valid_to" : "");
+                assertEquals(header, lines.get(0), file.getKey());
                 assertEquals(lines.size() - 1, written.get(q).get(file.getKey()), "rows reported for " + file.getKey());
             }
         }
@@ -104,9 +106,14 @@ class SampleCompanyTests {
         parentOf.values().forEach(parent -> assertTrue(parent.isEmpty() || parentOf.containsKey(parent), parent));
         assertEquals(3, depth(parentOf), "three levels from the board down");
 
-        List<CSVRecord> employees = uniqueIds(read(dir, "employees.csv"), "employee_id");
+        List<CSVRecord> employees = read(dir, "employees.csv");
         Map<String, String> managerOf = new HashMap<>();
+        Map<String, LocalDate> lastTo = new HashMap<>();
         for (CSVRecord e : employees) {
+            // one employee's rows follow each other in date order without overlapping (empty = open)
+            LocalDate from = e.get("valid_from").isEmpty() ? LocalDate.MIN : LocalDate.parse(e.get("valid_from"));
+            LocalDate before = lastTo.put(e.get("employee_id"), e.get("valid_to").isEmpty() ? LocalDate.MAX : LocalDate.parse(e.get("valid_to")));
+            assertTrue(before == null || before.isBefore(from), "overlapping rows of " + e.get("employee_id"));
             assertTrue(parentOf.containsKey(e.get("department_id")), "department of " + e.get("employee_id"));
             assertTrue(Set.of("EXECUTIVE", "MANAGER", "STAFF").contains(e.get("role")));
             assertTrue(new BigDecimal(e.get("base_salary")).signum() > 0);
@@ -147,6 +154,35 @@ class SampleCompanyTests {
         assertEquals(Set.of("NPS", "CSAT", "CES", "FCR", "COMPLAINT_RATE", "RETENTION", "CONSISTENCY",
                 "INTERNAL_SERVICE"), companyMetrics);
         assertTrue(targets.size() >= companyMetrics.size() + 2, "a couple of department-specific rows");
+    }
+
+    @Test
+    void theNewestQuarterHasATransferAPromotionALeaverAndAHire() throws IOException {
+        Map<String, List<CSVRecord>> rowsOf = read(quarterDirs.get(3), "employees.csv").stream()
+                .collect(Collectors.groupingBy(r -> r.get("employee_id"), LinkedHashMap::new, Collectors.toList()));
+        List<String> changes = new ArrayList<>();
+        rowsOf.forEach((id, rows) -> {
+            CSVRecord first = rows.get(0);
+            CSVRecord last = rows.get(rows.size() - 1);
+            if (rows.size() == 2 && !first.get("department_id").equals(last.get("department_id"))) {
+                changes.add("transfer " + first.get("department_id") + "->" + last.get("department_id") + " on " + last.get("valid_from"));
+            } else if (rows.size() == 2 && !first.get("role").equals(last.get("role"))) {
+                changes.add("promotion " + first.get("role") + "->" + last.get("role") + " on " + last.get("valid_from"));
+            } else if (rows.size() == 1 && !first.get("valid_to").isEmpty()) {
+                changes.add("leaver on " + first.get("valid_to"));
+            } else if (rows.size() == 1 && !first.get("valid_from").isEmpty()) {
+                changes.add("hire on " + first.get("valid_from"));
+            } else {
+                assertEquals(List.of("", ""), List.of(first.get("valid_from"), first.get("valid_to")), id);
+            }
+        });
+        assertEquals(List.of("promotion STAFF->MANAGER on 2026-09-01", "transfer D04->D05 on 2026-08-16", "leaver on 2026-07-31",
+                "hire on 2026-09-01"), changes);
+        assertEquals(-1L, Files.mismatch(quarterDirs.get(2).resolve("departments.csv"), quarterDirs.get(3).resolve("departments.csv")));
+        for (int q = 0; q < 3; q++) {
+            assertEquals(HEADERS.get("employees.csv"), Files.readAllLines(quarterDirs.get(q).resolve("employees.csv")).get(0),
+                    "older quarters keep the plain file");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -168,6 +169,36 @@ class PayoutCapTests {
         assertDecimal("0.5", s3.score());
         assertEquals(d("1000.00"), s3.amount());
         assertFalse(s3.capped());
+    }
+
+    @Test
+    void eachSegmentIsCappedAtItsOwnRolesCapOnItsOwnTargetBonus() {
+        // given P1 promoted from STAFF to EXECUTIVE on 2026-08-16 (46 + 46 of 92 days), individual 0.4, all CX at 1.0
+        ScoringInput base = company(false).input();
+        LocalDate promoted = LocalDate.of(2026, 8, 16);
+        Segment staff = new Segment(Segment.keyOf("P1", LocalDate.of(2026, 7, 1), promoted.minusDays(1)), "P1",
+                LocalDate.of(2026, 7, 1), promoted.minusDays(1), 46, 92);
+        Segment executive = new Segment(Segment.keyOf("P1", promoted, LocalDate.of(2026, 9, 30)), "P1", promoted,
+                LocalDate.of(2026, 9, 30), 46, 92);
+        // target bonuses 40,000 x 5 % x 46/92 = 1,000 and 100,000 x 20 % x 46/92 = 10,000
+        List<Employee> facts = List.of(new Employee(staff.key(), "STAFF", "D1", d("40000"), d("1000"), d("40"), d("40")),
+                new Employee(executive.key(), "EXECUTIVE", "D1", d("100000"), d("10000"), d("40"), d("40")));
+        ScoringInput input = new ScoringInput(base.metrics(), base.momentOfTruthChecks(), base.targets(), base.touchpointOwners(),
+                base.org(), facts, java.util.Map.of(staff.key(), staff, executive.key(), executive));
+        // when
+        ScoredPayout p1 = new PlanScorer(changed, input).score(() -> { }).payouts().get(0);
+        // then STAFF: .2 + .3 + 3.0 x .4 = 1.7 > 1.5, so 1.5 x 1,000 = 1,500 (not 1,700);
+        // EXECUTIVE: .5 + .3 + 3.0 x .4 = 2.0, exactly its cap: 2.0 x 10,000 = 20,000
+        assertEquals("P1", p1.employee().employeeId());
+        assertEquals(d("21500.00"), p1.amount());
+        assertTrue(p1.capped());
+        assertEquals(List.of(true, false), p1.segments().stream().map(ScoredSegment::capped).toList());
+        assertDecimal("1500", p1.segments().get(0).amount());
+        assertDecimal("20000", p1.segments().get(1).amount());
+        // score (1,000 x 1.7 + 10,000 x 2.0) / 11,000; target bonus 11,000; latest role EXECUTIVE
+        assertDecimal("1.972727272727272727272727272727273", p1.score());
+        assertDecimal("11000", p1.employee().targetBonus());
+        assertEquals("EXECUTIVE", p1.employee().role());
     }
 
     @Test

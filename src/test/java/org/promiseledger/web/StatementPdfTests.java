@@ -60,7 +60,7 @@ class StatementPdfTests {
                         new BigDecimal("1.1"), new BigDecimal("5500.00"), "EUR", "a".repeat(64)),
                 List.of(), new ScorecardView.Individual(null, null, "no row in performance.csv"),
                 new ScorecardView.Gate(BigDecimal.ONE, false, false, "the customer gate does not apply to staff"), List.of(),
-                List.of(), List.of(), new BigDecimal("5500.00"));
+                List.of(), List.of(), new BigDecimal("5500.00"), List.of());
     }
 
     static String pdfText(byte[] pdf) throws Exception {

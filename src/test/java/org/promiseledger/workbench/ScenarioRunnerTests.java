@@ -56,6 +56,35 @@ class ScenarioRunnerTests {
     }
 
     @Test
+    void aScenarioDescribesAnEmployeeWithSegmentsAndIsHeldToTheSummedCents() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path changes = rules.resolve("scenarios/mid-quarter-changes.yaml");
+        Files.writeString(changes, Files.readString(changes).replace("M3: {score: 0.7774, amount: 7152.00}",
+                "M3: {score: 0.9100, amount: 8372.00}"));
+
+        ScenarioRunner.Verdict verdict = runner.runAll(rules).stream()
+                .filter(v -> v.file().equals("scenarios/mid-quarter-changes.yaml")).findFirst().orElseThrow();
+
+        // 8372.00 would be the whole quarter in D1 (9200 x 0.91): the transfer to D2 is paid on D2's CX from 08-01
+        assertThat(verdict.failures()).containsExactly("M3 score: expected 0.9100, got 0.7774",
+                "M3 amount: expected 8372.00, got 7152.00");
+    }
+
+    @Test
+    void aSegmentOutsideOneQuarterIsAMalformedScenario() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        Path changes = rules.resolve("scenarios/mid-quarter-changes.yaml");
+        Files.writeString(changes, Files.readString(changes).replace("{from: 2026-09-01, to: 2026-09-30,",
+                "{from: 2026-09-01, to: 2026-10-05,"));
+
+        ScenarioRunner.Verdict verdict = runner.runAll(rules).stream()
+                .filter(v -> v.file().equals("scenarios/mid-quarter-changes.yaml")).findFirst().orElseThrow();
+
+        assertThat(verdict.failures()).singleElement().asString().contains("S2 segment 2026-09-01..2026-10-05")
+                .contains("one quarter");
+    }
+
+    @Test
     void aMalformedScenarioFailsWithTheReason() throws IOException {
         Path rules = RulesCopy.of(temp.resolve("rules"));
         Files.writeString(rules.resolve("scenarios/broken.yaml"), "scenario: broken\ngiven:\n  scopes:\n    COMPANY: {NPSS: 1.0}\nexpect: {}\n");

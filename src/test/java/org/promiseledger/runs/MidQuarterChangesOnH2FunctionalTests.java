@@ -1,0 +1,7 @@
+package org.promiseledger.runs;
+
+import org.promiseledger.support.OnH2;
+
+@OnH2
+class MidQuarterChangesOnH2FunctionalTests extends MidQuarterChangesFunctionalTests {
+}

@@ -1,0 +1,7 @@
+package org.promiseledger.runs;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class MidQuarterChangesOnMariaDbFunctionalTests extends MidQuarterChangesFunctionalTests {
+}
