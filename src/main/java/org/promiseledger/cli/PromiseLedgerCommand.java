@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "promise-ledger", mixinStandardHelpOptions = true, version = "Promise Ledger 0.1.0",
         description = "Links bonuses to what each department does to customers: quarterly metrics, Drools plan, auditable ledger.",
         subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
-                AuditCommand.class,
+                AuditCommand.class, UsersCommand.class,
                 RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class},
         footer = {"", "Exit status: 0 success, 1 the run failed (run the same command again to restart it),",
                 "2 bad usage or bad input (rejects past the limit, rules that do not compile, a missing target)."})
