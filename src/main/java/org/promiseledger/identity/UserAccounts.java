@@ -101,7 +101,7 @@ public class UserAccounts {
             throw new AccountChangeRefused(username + " is already disabled.");
         }
         jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = ?", username);
-        audit.record(actor, "USER_DISABLED", null, null, username);
+        audit.record(actor, "USER_DISABLED", null, null, username + ": can no longer sign in");
     }
 
     @Transactional
@@ -111,7 +111,7 @@ public class UserAccounts {
             throw new AccountChangeRefused(username + " is already enabled.");
         }
         jdbc.update("UPDATE app_user SET enabled = TRUE WHERE username = ?", username);
-        audit.record(actor, "USER_ENABLED", null, null, username);
+        audit.record(actor, "USER_ENABLED", null, null, username + ": can sign in again");
     }
 
     @Transactional
