@@ -12,6 +12,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.ldap.DefaultSpringSecurityContextSource;
@@ -35,15 +36,20 @@ public class LoginChain {
     private final LoginThrottle throttle;
     private final UserDetailsService localLogins;
     private final PasswordEncoder encoder;
+    private final SessionRegistry sessions;
 
-    LoginChain(SecuritySettings settings, LoginThrottle throttle, UserDetailsService localLogins, PasswordEncoder encoder) {
+    LoginChain(SecuritySettings settings, LoginThrottle throttle, UserDetailsService localLogins, PasswordEncoder encoder,
+            SessionRegistry sessions) {
         this.settings = settings;
         this.throttle = throttle;
         this.localLogins = localLogins;
         this.encoder = encoder;
+        this.sessions = sessions;
     }
 
     public void configure(HttpSecurity http) throws Exception {
+        // every session registered, none limited: so that HR's change to a login ends that login's open sessions
+        http.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"));
         switch (settings.login()) {
             case LOCAL -> {
                 DaoAuthenticationProvider appUsers = new DaoAuthenticationProvider(localLogins);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.web.AppRole;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,13 +47,16 @@ public class UserAccounts {
     private final AuditLog audit;
     private final PasswordPolicy policy;
     private final ActivationLinks links;
+    private final ApplicationEventPublisher events;
 
-    UserAccounts(JdbcTemplate jdbc, Clock clock, AuditLog audit, PasswordPolicy policy, ActivationLinks links) {
+    UserAccounts(JdbcTemplate jdbc, Clock clock, AuditLog audit, PasswordPolicy policy, ActivationLinks links,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.policy = policy;
         this.links = links;
+        this.events = events;
     }
 
     public List<Account> list() {
@@ -102,6 +106,7 @@ public class UserAccounts {
         }
         jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = ?", username);
         audit.record(actor, "USER_DISABLED", null, null, username + ": can no longer sign in");
+        events.publishEvent(new LoginChanged(username));
     }
 
     @Transactional
@@ -122,6 +127,7 @@ public class UserAccounts {
         }
         jdbc.update("UPDATE app_user SET role = ? WHERE username = ?", role.name(), username);
         audit.record(actor, "USER_ROLE_CHANGED", null, null, username + ": " + account.role() + " -> " + role);
+        events.publishEvent(new LoginChanged(username));
     }
 
     @Transactional
@@ -131,6 +137,7 @@ public class UserAccounts {
         jdbc.update("UPDATE app_user SET employee_id = ? WHERE username = ?", employee, username);
         audit.record(actor, "USER_LINKED", null, null, username + ": employee " + (account.employeeId() == null ? "none"
                 : account.employeeId()) + " -> " + employee);
+        events.publishEvent(new LoginChanged(username));
     }
 
     @Transactional
@@ -141,6 +148,7 @@ public class UserAccounts {
         }
         jdbc.update("UPDATE app_user SET employee_id = NULL WHERE username = ?", username);
         audit.record(actor, "USER_UNLINKED", null, null, username + ": was employee " + account.employeeId());
+        events.publishEvent(new LoginChanged(username));
     }
 
     /** The old password stops working at once; the owner chooses a new one through the returned link. */
@@ -150,6 +158,7 @@ public class UserAccounts {
         jdbc.update("UPDATE app_user SET password_hash = ? WHERE username = ?", NO_PASSWORD, username);
         ActivationLinks.Issued link = links.issue(username, actor);
         audit.record(actor, "USER_PASSWORD_RESET", null, null, username + ": activation link valid until " + link.expiresAt());
+        events.publishEvent(new LoginChanged(username));
         return link;
     }
 

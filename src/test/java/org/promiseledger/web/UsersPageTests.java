@@ -25,6 +25,7 @@ import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -123,6 +124,24 @@ class UsersPageTests {
         mvc.perform(post("/users/enable").with(csrf()).with(hr()).param("username", "dora"));
         assertThat(signIn("dora", GOOD_PASSWORD)).isEqualTo("/");
         assertThat(actions("dora")).containsExactly("USER_DISABLED by hana", "USER_ENABLED by hana");
+    }
+
+    @Test
+    void aChangeToALoginEndsItsOpenSessionsAtOnce() throws Exception {
+        users.save("sara", GOOD_PASSWORD, AppRole.HR, null);
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("sara").password(GOOD_PASSWORD)).andReturn()
+                .getRequest().getSession();
+        assertThat(mvc.perform(get("/users").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        mvc.perform(post("/users/role").with(csrf()).with(hr()).param("username", "sara").param("role", "EMPLOYEE"));
+
+        MvcResult afterwards = mvc.perform(get("/users").session(session)).andReturn();
+        assertThat(afterwards.getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+        assertThat(Jsoup.parse(mvc.perform(get("/login?expired")).andReturn().getResponse().getContentAsString())
+                .getElementById("login-expired").text()).startsWith("Your login was changed by HR");
+        MockHttpSession again = (MockHttpSession) mvc.perform(formLogin().user("sara").password(GOOD_PASSWORD)).andReturn()
+                .getRequest().getSession();
+        assertThat(mvc.perform(get("/users").session(again)).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 
     @Test
