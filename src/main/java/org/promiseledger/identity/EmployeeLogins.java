@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -83,12 +85,14 @@ public class EmployeeLogins {
                 rs -> {
                     employees.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                 }, runId);
-        List<String> linked = jdbc.queryForList("SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL", String.class);
+        Set<String> taken = new HashSet<>(jdbc.queryForList("SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL",
+                String.class));
+        taken.addAll(jdbc.queryForList("SELECT username FROM app_user", String.class));
         List<Created> created = new ArrayList<>();
         int skipped = 0;
         for (Map.Entry<String, String[]> e : employees.entrySet()) {
             String employeeId = e.getKey();
-            if (linked.contains(employeeId) || accounts.exists(employeeId)) {
+            if (taken.contains(employeeId)) {
                 skipped++;
                 continue;
             }

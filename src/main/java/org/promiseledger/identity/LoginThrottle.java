@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Failed sign-ins, per login (docs/: after 5 failures for a login within 15 minutes, that login waits 15 minutes, even
+ * Failed sign-ins, per login (README: after 5 failures for a login within 15 minutes, that login waits 15 minutes, even
  * with the right password). Kept in the database, append-only, so the count holds across restarts and across
  * several servers, and so that a security officer can read it. The lock and every refusal are in the audit log.
  * A failure counts when it is younger than 15 minutes and came after the login's last success or last lock.

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The view log (docs/, "People and systems around it"): every time a page shows someone else's pay — their
+ * The view log (README, "Logins, users and who looked at whose pay"): every time a page shows someone else's pay — their
  * scorecard, their PDF statement, a quarter on their trend chart — who looked, at whom, for which quarter, when.
  * Append-only. Looking at one's own pay is not logged: it is nobody's business.
  */

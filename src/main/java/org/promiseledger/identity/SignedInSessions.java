@@ -13,7 +13,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * The server's open sessions, so that a change HR makes to a login takes effect at once: the login's sessions end on
  * their next request (back to the sign-in page) instead of keeping the old role until they time out. Only this
  * server's sessions: a change made with `users` on the command line reaches a running server's sessions at their
- * timeout (docs: promise-ledger.security.session-timeout).
+ * timeout (promise-ledger.security.session-timeout).
  */
 @Configuration
 @ConditionalOnWebApplication
