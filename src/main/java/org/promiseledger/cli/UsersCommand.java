@@ -48,8 +48,8 @@ class UsersCommand {
 
     @Component
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Adds a login. The password is read from standard input (one line), so it stays out of the",
-                    "shell history and the process list: echo ... | users add ... --password-stdin"})
+            description = {"Adds a login. The password is read from standard input (one line), so it stays out of the shell"
+                    + " history and the process list: echo ... | users add ... --password-stdin"})
     static class Add implements Callable<Integer> {
         @Option(names = "--username", required = true, description = "the login name")
         String username;
@@ -88,8 +88,8 @@ class UsersCommand {
 
     @Component
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"One login per employee of the period's latest run (its employees.csv), role from the file,",
-                    "each with a one-time activation link; the links are written to --out as CSV for HR to send."})
+            description = {"One login per employee of the period's latest run (its employees.csv), role from the file, each"
+                    + " with a one-time activation link; the links are written to --out as CSV for HR to send."})
     static class Import implements Callable<Integer> {
         @Option(names = "--period", required = true, description = "the quarter, e.g. 2026-Q3")
         String period;

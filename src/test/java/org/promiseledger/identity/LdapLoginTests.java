@@ -146,6 +146,22 @@ class LdapLoginTests {
                 .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?throttled");
     }
 
+    /** The other way to find the person: a search as a service account, where DNs follow no single pattern. */
+    @Test
+    void findsThePersonBySearchAsAServiceAccountWhenNoDnPatternIsSet() {
+        SecuritySettings.Ldap bySearch = new SecuritySettings.Ldap("ldap://localhost:" + startedDirectory().getPort() + "/" + BASE,
+                null, "ou=people", "(uid={0})", "uid=admin,ou=system", "secret", "ou=groups", "(member={0})", "cn",
+                "employeeNumber", java.util.Map.of(AppRole.EMPLOYEE, java.util.List.of("contractors")));
+        var provider = LoginChain.directory(bySearch);
+
+        var signedIn = provider.authenticate(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .unauthenticated("ivy", "ivy-in-the-directory"));
+
+        SignedInUser ivy = (SignedInUser) signedIn.getPrincipal();
+        assertThat(ivy.role()).isEqualTo(AppRole.EMPLOYEE);
+        assertThat(ivy.employeeId()).isEqualTo("E12");
+    }
+
     @Test
     void idleSessionsEndAfterTheConfiguredTimeout(@Autowired ServletWebServerApplicationContext context) {
         TomcatWebServer tomcat = (TomcatWebServer) context.getWebServer();
