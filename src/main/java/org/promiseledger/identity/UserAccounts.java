@@ -60,20 +60,27 @@ public class UserAccounts {
     }
 
     public List<Account> list() {
-        return accounts("", new Object[0]);
+        return accounts("", new Object[0], 0);
+    }
+
+    /** At most limit logins whose name or employee id starts with the text (all when it is blank), in name order. */
+    public List<Account> search(String text, int limit) {
+        String start = text == null ? "" : text.trim();
+        String pattern = start.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return accounts(" WHERE u.username LIKE ? OR u.employee_id LIKE ?", new Object[] {pattern, pattern}, limit);
     }
 
     public Optional<Account> find(String username) {
-        return accounts(" WHERE u.username = ?", new Object[] {username}).stream().findFirst();
+        return accounts(" WHERE u.username = ?", new Object[] {username}, 1).stream().findFirst();
     }
 
-    private List<Account> accounts(String where, Object[] args) {
+    private List<Account> accounts(String where, Object[] args, int limit) {
         Object[] all = new Object[args.length + 1];
         all[0] = Timestamp.from(clock.instant());
         System.arraycopy(args, 0, all, 1, args.length);
         return jdbc.query("SELECT u.username, u.role, u.employee_id, u.enabled, u.created_at,"
                 + " (SELECT COUNT(*) FROM activation_link a WHERE a.username = u.username AND a.used_at IS NULL AND a.expires_at > ?)"
-                + " FROM app_user u" + where + " ORDER BY u.username", (rs, i) ->
+                + " FROM app_user u" + where + " ORDER BY u.username" + (limit > 0 ? " LIMIT " + limit : ""), (rs, i) ->
                 new Account(rs.getString(1), AppRole.valueOf(rs.getString(2)), rs.getString(3), rs.getBoolean(4),
                         rs.getTimestamp(5).toInstant(), rs.getInt(6) > 0), all);
     }

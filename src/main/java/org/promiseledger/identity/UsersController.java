@@ -2,6 +2,7 @@ package org.promiseledger.identity;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.promiseledger.period.Period;
 import org.promiseledger.web.AppRole;
@@ -37,10 +38,17 @@ class UsersController {
         this.settings = settings;
     }
 
+    /** A company has thousands of logins: the page lists the first ones, and finds the others by name or employee. */
+    static final int PAGE = 200;
+
     @GetMapping("/users")
-    String users(@AuthenticationPrincipal SignedInUser user, Model model) {
+    String users(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String q, Model model) {
         model.addAttribute("me", user.getUsername());
-        model.addAttribute("accounts", accounts.list());
+        List<UserAccounts.Account> found = accounts.search(q, PAGE + 1);
+        model.addAttribute("accounts", found.size() > PAGE ? found.subList(0, PAGE) : found);
+        model.addAttribute("more", found.size() > PAGE);
+        model.addAttribute("q", q == null ? "" : q.trim());
+        model.addAttribute("page", PAGE);
         model.addAttribute("roles", AppRole.values());
         model.addAttribute("local", settings.login() == LoginMode.LOCAL);
         model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);

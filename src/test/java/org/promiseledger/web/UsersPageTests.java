@@ -209,6 +209,21 @@ class UsersPageTests {
     }
 
     @Test
+    void findsLoginsByTheStartOfTheirNameOrEmployee() throws Exception {
+        users.save("zoe.find", GOOD_PASSWORD, AppRole.EMPLOYEE, "EZ1");
+        users.save("zack.find", GOOD_PASSWORD, AppRole.EMPLOYEE, "EZ2");
+
+        Document byName = Jsoup.parse(mvc.perform(get("/users").param("q", "zoe.")).andReturn().getResponse().getContentAsString());
+        assertThat(Jsoup.parse(mvc.perform(get("/users").param("q", "zoe.").with(hr())).andReturn().getResponse()
+                .getContentAsString()).select("#users .username").eachText()).containsExactly("zoe.find");
+        assertThat(Jsoup.parse(mvc.perform(get("/users").param("q", "EZ").with(hr())).andReturn().getResponse()
+                .getContentAsString()).select("#users .username").eachText()).containsExactly("zack.find", "zoe.find");
+        assertThat(Jsoup.parse(mvc.perform(get("/users").param("q", "%").with(hr())).andReturn().getResponse()
+                .getContentAsString()).select("#users .username").eachText()).isEmpty();
+        assertThat(byName.getElementById("users")).as("not signed in: the sign-in page").isNull();
+    }
+
+    @Test
     void refusesAnImportOfAQuarterWithoutARun() throws Exception {
         MvcResult result = mvc.perform(post("/users/import").with(csrf()).with(hr()).param("period", "2024-Q1")).andReturn();
 
