@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "promise-ledger", mixinStandardHelpOptions = true, version = "Promise Ledger 0.1.0",
         description = "Links bonuses to what each department does to customers: quarterly metrics, Drools plan, auditable ledger.",
         subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
-                AuditCommand.class, IntegrityCommand.class,
+                AuditCommand.class, IntegrityCommand.class, UsersCommand.class,
                 RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class, TokensCommand.class},
         footer = {"", "Exit status: 0 success; 1 failed where a retry can help (the database went away, the process was killed):",
                 "run the same command again to restart it; 2 will fail the same way until fixed: bad usage, bad input,",

@@ -41,6 +41,13 @@ public final class SpreadsheetSafeCsv implements Closeable {
         return csv;
     }
 
+    /** Writes to {@code writer} (closed with this), starting with the header row. */
+    public static SpreadsheetSafeCsv on(Writer writer, String... header) throws IOException {
+        SpreadsheetSafeCsv csv = new SpreadsheetSafeCsv(writer);
+        csv.row((Object[]) header);
+        return csv;
+    }
+
     /** One record: a {@link Number} as a plain number, anything else as text made safe, null as an empty cell. */
     public void row(Object... cells) throws IOException {
         List<String> safe = new ArrayList<>(cells.length);

@@ -36,8 +36,9 @@ class AppUsers {
     }
 
     Optional<AppUser> find(String username) {
-        return jdbc.query("SELECT username, password_hash, role, employee_id FROM app_user WHERE username = ?",
-                (rs, i) -> new AppUser(rs.getString(1), rs.getString(2), AppRole.valueOf(rs.getString(3)), rs.getString(4)),
+        return jdbc.query("SELECT username, password_hash, role, employee_id, enabled FROM app_user WHERE username = ?",
+                (rs, i) -> new AppUser(rs.getString(1), rs.getString(2), AppRole.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getBoolean(5)),
                 username).stream().findFirst();
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.ReviewedSignal;
 
+import org.promiseledger.identity.PayViews;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,9 +34,10 @@ class ScorecardController {
     private final ScorecardQueries queries;
     private final StatementPdf pdf;
     private final IntegrityReviews integrity;
+    private final PayViews views;
 
     ScorecardController(CalculatedPeriods periods, PayVisibility visibility, ScorecardReader scorecards, TrendReader trends,
-            ScorecardQueries queries, StatementPdf pdf, IntegrityReviews integrity) {
+            ScorecardQueries queries, StatementPdf pdf, IntegrityReviews integrity, PayViews views) {
         this.integrity = integrity;
         this.periods = periods;
         this.visibility = visibility;
@@ -43,6 +45,7 @@ class ScorecardController {
         this.trends = trends;
         this.queries = queries;
         this.pdf = pdf;
+        this.views = views;
     }
 
     @GetMapping("/scorecard")
@@ -61,6 +64,9 @@ class ScorecardController {
         Viewer viewer = user.viewer();
         ScorecardView card = visibleScorecard(viewer, employeeId, period);
         List<TrendPoint> trend = trends.lastFourQuarters(viewer, employeeId, card.period());
+        logView(viewer, employeeId, card.period().toString(), PayViews.What.SCORECARD);
+        trend.stream().filter(p -> p.score() != null && !p.period().equals(card.period().toString()))
+                .forEach(p -> logView(viewer, employeeId, p.period(), PayViews.What.CHART_POINT));
         model.addAttribute("viewer", viewer);
         model.addAttribute("card", card);
         model.addAttribute("periods", periods.all());
@@ -72,6 +78,7 @@ class ScorecardController {
         model.addAttribute("queries", queries.of(employeeId, card.period().toString()));
         model.addAttribute("mayRaise", viewer.is(employeeId) && viewer.role() != AppRole.AUDITOR);
         addIntegrity(card, model);
+        model.addAttribute("ownPay", viewer.is(employeeId));
         return "scorecard";
     }
 
@@ -79,6 +86,7 @@ class ScorecardController {
     ResponseEntity<byte[]> statement(@AuthenticationPrincipal SignedInUser user, @PathVariable String employeeId,
             @RequestParam(required = false) String period) {
         ScorecardView card = visibleScorecard(user.viewer(), employeeId, period);
+        logView(user.viewer(), employeeId, card.period().toString(), PayViews.What.STATEMENT);
         String file = "scorecard-" + employeeId + "-" + card.period() + ".pdf";
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
@@ -113,6 +121,11 @@ class ScorecardController {
                 .filter(s -> owners.contains(s.finding().departmentId())).toList();
         model.addAttribute("integritySignals", signals);
         model.addAttribute("integrityExclusions", integrity.exclusionsOf(card.run()));
+    }
+
+    /** Only what was shown is logged: a refusal (403) or a missing payout (404) never reaches here. */
+    private void logView(Viewer viewer, String employeeId, String period, PayViews.What what) {
+        views.record(viewer.username(), viewer.employeeId(), employeeId, period, what);
     }
 
     /** The visibility check comes first, so a person one may not see is a 403 even in a quarter without a run. */

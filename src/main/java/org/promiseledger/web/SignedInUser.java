@@ -7,8 +7,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The principal of a signed-in session: the stored login, so controllers know the linked employee. */
-final class SignedInUser implements UserDetails {
+/**
+ * The principal of a signed-in session, whichever way the person signed in (app_user, the company directory or single
+ * sign-on), so controllers know the login's role and linked employee.
+ */
+public class SignedInUser implements UserDetails {
 
     private final AppUser user;
 
@@ -16,8 +19,26 @@ final class SignedInUser implements UserDetails {
         this.user = user;
     }
 
+    /** A person the company directory or single sign-on vouched for: no password here, role and employee from there. */
+    protected SignedInUser(String username, AppRole role, String employeeId) {
+        this(new AppUser(username, "", role, emptyToNull(employeeId)));
+    }
+
+    public static SignedInUser fromDirectory(String username, AppRole role, String employeeId) {
+        return new SignedInUser(username, role, employeeId);
+    }
+
     Viewer viewer() {
         return user.viewer();
+    }
+
+    public AppRole role() {
+        return user.role();
+    }
+
+    /** The employee the login belongs to, or null. */
+    public String employeeId() {
+        return user.employeeId();
     }
 
     @Override
@@ -33,5 +54,14 @@ final class SignedInUser implements UserDetails {
     @Override
     public String getUsername() {
         return user.username();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return user.enabled();
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+import org.promiseledger.identity.LoginChain;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,9 +33,14 @@ class WebSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain scorecardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain scorecardSecurity(HttpSecurity http, LoginChain logins) throws Exception {
         http.authorizeHttpRequests(pages -> pages
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        // sign-in's own pages: a one-time activation link, and the page of a person without a role
+                        .requestMatchers("/activate", "/no-access").permitAll()
+                        .requestMatchers("/users", "/users/**").hasRole(HR)
+                        .requestMatchers(HttpMethod.GET, "/views").hasRole(AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/my-views").authenticated()
                         // writes: HR only; auditors are read-only everywhere except reviewing integrity signals, which
                         // is audit work (four eyes still apply: not the run's launcher)
                         .requestMatchers(HttpMethod.POST, "/runs/*/approve", "/runs/*/payroll", "/queries/*/answers").hasRole(HR)
@@ -59,10 +65,10 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/scorecard", "/scorecards/*", "/scorecards/*/statement.pdf",
                                 "/people", "/queries").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")));
+        logins.configure(http);
         return http.build();
     }
 }

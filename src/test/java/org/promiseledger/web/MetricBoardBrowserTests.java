@@ -198,11 +198,11 @@ class MetricBoardBrowserTests {
         menus.put("ana", List.of("nav-scorecard", "nav-departments", "nav-cx", "nav-metrics", "nav-rules", "nav-queries"));
         menus.put("nina", List.of("nav-departments", "nav-cx", "nav-metrics", "nav-rules"));           // no employee, no reach
         menus.put("hana", List.of("nav-scorecard", "nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-run-quarter", "nav-integrity", "nav-adjustments", "nav-tokens",
-                "nav-metrics", "nav-rules", "nav-queries", "nav-audit"));
+                "nav-metrics", "nav-rules", "nav-queries", "nav-audit", "nav-users"));
         menus.put(SmallCompanyQuarters.LAUNCHED_BY, List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-run-quarter", "nav-integrity", "nav-adjustments", "nav-tokens",
-                "nav-metrics", "nav-rules", "nav-queries", "nav-audit"));
+                "nav-metrics", "nav-rules", "nav-queries", "nav-audit", "nav-users"));
         menus.put("olga", List.of("nav-people", "nav-departments", "nav-cx", "nav-runs", "nav-integrity", "nav-adjustments", "nav-tokens", "nav-metrics",
-                "nav-rules", "nav-queries", "nav-audit"));
+                "nav-rules", "nav-queries", "nav-audit", "nav-views"));
         for (Map.Entry<String, List<String>> login : menus.entrySet()) {
             chromium.signIn(login.getKey());
             List<WebElement> links = chromium.all("header.top nav a");
