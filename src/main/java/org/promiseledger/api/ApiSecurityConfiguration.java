@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * stateless, no CSRF since no cookie signs a request in), the OpenAPI description (public: it describes, it
  * discloses nothing), and Actuator (health public; info and metrics for HR and auditors, by token or session).
  * The API's matrix is the pages': runs, rejects and adjustments for HR and auditors, metrics also for analysts,
- * payouts for anyone but filtered by {@link PayReach}; every write needs HR and an operate-scoped token.
+ * payouts for anyone but filtered by {@link PayReach}; every write needs HR and an operate-scoped token, except an
+ * integrity review, which an auditor may also make (as on the Integrity page), still with an operate-scoped token.
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -40,9 +41,13 @@ class ApiSecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(api -> api
                         .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/rejects",
-                                "/api/v1/adjustments", "/api/v1/approvals").hasAnyRole(HR, AUDITOR)
+                                "/api/v1/adjustments", "/api/v1/approvals", "/api/v1/integrity").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/metrics").hasAnyRole(HR, AUDITOR, ANALYST)
                         .requestMatchers(HttpMethod.GET, "/api/v1/payouts").authenticated()
+                        // reviewing integrity signals is audit work, as on the Integrity page (four eyes in the service)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/integrity/reviews").access(AuthorizationManagers.allOf(
+                                AuthorityAuthorizationManager.hasAnyRole(HR, AUDITOR),
+                                AuthorityAuthorizationManager.hasAuthority(TokenScope.OPERATE.authority())))
                         .requestMatchers(HttpMethod.POST, "/api/v1/**").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasRole(HR),
                                 AuthorityAuthorizationManager.hasAuthority(TokenScope.OPERATE.authority())))

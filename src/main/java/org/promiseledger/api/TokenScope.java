@@ -2,7 +2,7 @@ package org.promiseledger.api;
 
 import java.util.Locale;
 
-/** What a personal API token may do: read what its owner may read, or also operate (launch, approve, adjust, export). */
+/** What a personal API token may do: read what its owner may read, or also operate (launch, review, approve, adjust, export). */
 public enum TokenScope {
     READ,
     OPERATE;

@@ -68,11 +68,14 @@ class OpenApiDescriptionTests {
                 "GET /api/v1/runs/{runId}/progress", "POST /api/v1/runs/{runId}/restart", "POST /api/v1/uploads",
                 "POST /api/v1/uploads/{uploadId}/check", "GET /api/v1/metrics", "GET /api/v1/payouts", "GET /api/v1/rejects",
                 "GET /api/v1/approvals", "POST /api/v1/approvals", "GET /api/v1/adjustments", "POST /api/v1/adjustments",
-                "POST /api/v1/payroll-exports");
+                "POST /api/v1/payroll-exports", "GET /api/v1/integrity", "POST /api/v1/integrity/reviews");
         assertThat(described).containsAll(mapped);
         assertThat(described).allSatisfy(d -> assertThat(d).contains(" /api/v1/"));
         assertThat(doc.get("paths").get("/api/v1/payouts").get("get").get("parameters").toString())
                 .contains("\"period\"").contains("\"page\"").contains("\"size\"");
+        assertThat(doc.get("paths").get("/api/v1/integrity").get("get").get("parameters").toString()).contains("\"period\"");
+        assertThat(doc.at("/components/schemas/ReviewRequest/properties").toString()).contains("\"touchpoint\"")
+                .contains("\"signal\"").contains("\"decision\"").contains("\"reason\"");
     }
 
     @Test

@@ -82,7 +82,8 @@ class RestApiTests {
 
     @Test
     void withoutATokenEveryEndpointAnswers401AsAProblem() throws Exception {
-        for (String path : List.of("/api/v1/runs", "/api/v1/payouts?period=2027-Q1", "/api/v1/metrics?period=2027-Q1")) {
+        for (String path : List.of("/api/v1/runs", "/api/v1/payouts?period=2027-Q1", "/api/v1/metrics?period=2027-Q1",
+                "/api/v1/integrity?period=2027-Q1")) {
             MockHttpServletResponse response = mvc.perform(get(path)).andReturn().getResponse();
             assertThat(response.getStatus()).isEqualTo(401);
             assertThat(response.getContentType()).startsWith("application/problem+json");
@@ -130,6 +131,8 @@ class RestApiTests {
             assertThat(progress.get("steps")).hasSize(14).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("COMPLETED"));
             long read = jdbc.queryForObject("SELECT SUM(rows_read) FROM input_file_count WHERE run_id = ?", Long.class, runId);
             assertThat(progress.get("rowsRead").asLong()).as("rows read, counted per row by the ingest steps").isEqualTo(read);
+            JsonNode integrity = read(get("/api/v1/integrity?period=2027-Q1"), token(login, TokenScope.READ));
+            assertThat(integrity.get("runId").asLong()).isEqualTo(runId);
         }
         for (String login : List.of("ana", "ben", "gus")) {
             assertThat(status(get("/api/v1/runs"), token(login, TokenScope.READ))).isEqualTo(403);
@@ -137,6 +140,10 @@ class RestApiTests {
             assertThat(status(get("/api/v1/rejects?period=2027-Q1"), token(login, TokenScope.READ))).isEqualTo(403);
             assertThat(status(get("/api/v1/adjustments"), token(login, TokenScope.READ))).isEqualTo(403);
             assertThat(status(get("/api/v1/approvals"), token(login, TokenScope.READ))).isEqualTo(403);
+            assertThat(status(get("/api/v1/integrity?period=2027-Q1"), token(login, TokenScope.READ))).isEqualTo(403);
+            assertThat(status(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                    .content(review("2027-Q1", "T6", "END_OF_QUARTER_BUNCHING", "CLEARED", "x")), token(login, TokenScope.OPERATE)))
+                    .as("integrity reviews are for HR and auditors").isEqualTo(403);
         }
         MockHttpServletResponse missing = mvc.perform(get("/api/v1/runs/999999")
                 .header("Authorization", "Bearer " + token("hana", TokenScope.READ))).andReturn().getResponse();
@@ -230,6 +237,19 @@ class RestApiTests {
                 token("olga", TokenScope.OPERATE))).as("auditors are read-only").isEqualTo(403);
         assertProblem(post("/api/v1/approvals").contentType(MediaType.APPLICATION_JSON).content(approve),
                 token("hr.alice", TokenScope.OPERATE), 409, "four eyes");
+        assertProblem(post("/api/v1/approvals").contentType(MediaType.APPLICATION_JSON).content(approve),
+                token("hana", TokenScope.OPERATE), 409, "integrity signals are open");
+        // the small company's answers bunch at the end of the quarter (min-sample 3): an auditor reviews each signal
+        JsonNode open = read(get("/api/v1/integrity?period=2027-Q3"), token("olga", TokenScope.READ)).get("signals");
+        assertThat(open).isNotEmpty();
+        for (JsonNode signal : open) {
+            String review = review("2027-Q3", signal.get("touchpointId").asText(), signal.get("signal").asText(), "CLEARED",
+                    "survey invitations go out in a monthly batch");
+            assertThat(status(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON).content(review),
+                    token("olga", TokenScope.READ))).as("a review is a write: read scope").isEqualTo(403);
+            assertThat(read(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON).content(review),
+                    token("olga", TokenScope.OPERATE)).get("message").asText()).contains("marked CLEARED by olga");
+        }
 
         JsonNode done = read(post("/api/v1/approvals").contentType(MediaType.APPLICATION_JSON).content(approve),
                 token("hana", TokenScope.OPERATE));
@@ -410,7 +430,87 @@ class RestApiTests {
         assertThat(status(get("/actuator/prometheus"), token("hana", TokenScope.READ))).isEqualTo(200);
     }
 
+    @Test
+    void anOpenIntegritySignalRefusesApprovalUntilReviewedThroughTheApiByAnotherLogin() throws Exception {
+        Period period = Period.parse("2029-Q3");
+        runWithRunner(period, 36);
+        long run = registry.latestCalculated(period).orElseThrow().runId();
+        String hana = token("hana", TokenScope.OPERATE);
+        String approve = "{\"period\":\"2029-Q3\"}";
+
+        JsonNode before = read(get("/api/v1/integrity?period=2029-Q3"), token("olga", TokenScope.READ));
+        assertThat(before.get("runId").asLong()).isEqualTo(run);
+        assertThat(before.get("launchedBy").asText()).isEqualTo("hr.alice");
+        assertThat(before.get("reviewable").asBoolean()).isTrue();
+        assertThat(before.get("open").asInt()).isEqualTo(2);
+        assertThat(before.get("signals")).extracting(s -> s.get("touchpointId").asText() + " " + s.get("signal").asText() + " "
+                + s.get("status").asText()).containsExactly("T6 END_OF_QUARTER_BUNCHING OPEN", "T7 END_OF_QUARTER_BUNCHING OPEN");
+        JsonNode t6 = before.get("signals").get(0);
+        long stored = jdbc.queryForObject("SELECT sample_size FROM integrity_signal WHERE run_id = ? AND touchpoint_id = 'T6'",
+                Long.class, run);
+        assertThat(t6.get("sampleSize").asLong()).as("the stored finding, not a recount").isEqualTo(stored);
+        assertThat(t6.get("statistic").decimalValue()).isPositive();
+        assertThat(t6.get("detail").asText()).isNotBlank();
+        assertThat(t6.get("review").isNull()).isTrue();
+
+        MockHttpServletResponse refused = mvc.perform(post("/api/v1/approvals").header("Authorization", "Bearer " + hana)
+                .contentType(MediaType.APPLICATION_JSON).content(approve)).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentType()).startsWith("application/problem+json");
+        assertThat(body(refused).get("title").asText()).isEqualTo("Approval refused");
+        assertThat(body(refused).get("problems").get(0).asText()).startsWith("2 integrity signals are open in run " + run)
+                .contains("T6 END_OF_QUARTER_BUNCHING").contains("T7 END_OF_QUARTER_BUNCHING");
+
+        String t6Review = review("2029-Q3", "T6", "END_OF_QUARTER_BUNCHING", "CLEARED", "invitations go out in a monthly batch");
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON).content(t6Review),
+                token("hr.alice", TokenScope.OPERATE), 409, "four eyes: hr.alice launched run " + run);
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                .content(review("2029-Q3", "T6", "END_OF_QUARTER_BUNCHING", "CLEARED", " ")), hana, 409, "needs a reason");
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                .content(review("2029-Q3", "T1", "TOP_BOX_SURGE", "CLEARED", "x")), hana, 409, "has no TOP_BOX_SURGE signal at touchpoint T1");
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                .content(review("2029-Q3", "T6", "BUNCHING", "CLEARED", "x")), hana, 400, "signal 'BUNCHING' is not one of [TOP_BOX_SURGE");
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                .content(review("2029-Q3", "T6", "END_OF_QUARTER_BUNCHING", "FINE", "x")), hana, 400,
+                "decision 'FINE' is not one of [CLEARED, EXCLUDED]");
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2029-Q3\"}"),
+                hana, 400, "give period, touchpoint, signal, decision and reason");
+
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/integrity/reviews").header("Authorization", "Bearer " + hana)
+                .contentType(MediaType.APPLICATION_JSON).content(t6Review)).andReturn().getResponse();
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        assertThat(created.getHeader("Location")).isEqualTo("/api/v1/integrity?period=2029-Q3");
+        assertThat(body(created).get("message").asText()).contains("END_OF_QUARTER_BUNCHING at T6 in 2029-Q3")
+                .contains("marked CLEARED by hana");
+        assertProblem(post("/api/v1/approvals").contentType(MediaType.APPLICATION_JSON).content(approve), hana, 409,
+                "1 integrity signal is open in run " + run + " (T7 END_OF_QUARTER_BUNCHING)");
+
+        read(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON)
+                .content(review("2029-Q3", "T7", "END_OF_QUARTER_BUNCHING", "CLEARED", "same batch")), token("olga", TokenScope.OPERATE));
+        JsonNode after = read(get("/api/v1/integrity?period=2029-Q3"), token("hana", TokenScope.READ));
+        assertThat(after.get("open").asInt()).isZero();
+        assertThat(after.get("signals")).extracting(s -> s.get("touchpointId").asText() + " " + s.get("status").asText() + " "
+                + s.get("review").get("reviewedBy").asText()).containsExactly("T6 CLEARED hana", "T7 CLEARED olga");
+        assertThat(after.get("reviews")).extracting(r -> r.get("reason").asText())
+                .containsExactly("invitations go out in a monthly batch", "same batch");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE period = '2029-Q3' AND action LIKE 'INTEGRITY_REVIEW%'"
+                + " ORDER BY id", String.class)).as("refusals and reviews are audited")
+                .containsExactly("INTEGRITY_REVIEW_REFUSED", "INTEGRITY_REVIEW_REFUSED", "INTEGRITY_REVIEW_REFUSED",
+                        "INTEGRITY_REVIEW", "INTEGRITY_REVIEW");
+
+        assertThat(read(post("/api/v1/approvals").contentType(MediaType.APPLICATION_JSON).content(approve), hana)
+                .get("message").asText()).contains("approved by hana");
+        assertThat(registry.find(run).orElseThrow().state()).isEqualTo(RunState.APPROVED);
+        assertProblem(post("/api/v1/integrity/reviews").contentType(MediaType.APPLICATION_JSON).content(t6Review), hana, 409,
+                "only a calculated run's signals can be reviewed");
+    }
+
     // --- helpers
+
+    private static String review(String period, String touchpoint, String signal, String decision, String reason) {
+        return "{\"period\":\"" + period + "\",\"touchpoint\":\"" + touchpoint + "\",\"signal\":\"" + signal
+                + "\",\"decision\":\"" + decision + "\",\"reason\":\"" + reason + "\"}";
+    }
 
     private static final class MockMultipartHttpServletRequestBuilderHolder {
         final org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder builder = multipart("/api/v1/uploads");

@@ -52,9 +52,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * HR runs a quarter in a real headless Chromium: uploads the files (one by one, or one zip), sees the check's rejects
- * before anything runs, launches, watches the steps reach the end, has a second HR login approve (four eyes), books a
- * clawback and downloads the payroll file; a run that fails (the database "goes away" while booking) is restarted from
- * its page and ends calculated. The screenshots of the check and the progress page are the README's.
+ * before anything runs, launches, watches the steps reach the end, has a second HR login review the run's integrity
+ * signals on the Integrity page and approve (four eyes), books a clawback and downloads the payroll file; a run that
+ * fails (the database "goes away" while booking) is restarted from its page and ends calculated. The screenshots of
+ * the check and the progress page are the README's.
  */
 @ServedApp
 @ExtendWith(ChromeAvailable.class)
@@ -179,6 +180,28 @@ class QuarterRunBrowserTests {
         signOut();
 
         signIn("hana");
+        open("/runs");
+        submit(browser.findElement(By.id("approve-2026-Q3")));
+        assertThat(text("refusal")).contains("integrity signals are open in run " + runId);
+        // answers bunched at the end of the quarter (min-sample 3): the second HR login reviews each signal first
+        open("/integrity?period=2026-Q3");
+        assertThat(text("run-id")).isEqualTo(String.valueOf(runId));
+        List<WebElement> signals = browser.findElements(By.cssSelector("#integrity-signals tbody tr"));
+        assertThat(signals).isNotEmpty();
+        int reviewed = 0;
+        while (true) {
+            WebElement openRow = browser.findElements(By.cssSelector("#integrity-signals tbody tr")).stream()
+                    .filter(row -> row.findElement(By.className("review-status")).getText().equals("OPEN")).findFirst()
+                    .orElse(null);
+            if (openRow == null) {
+                break;
+            }
+            openRow.findElement(By.name("reason")).sendKeys("survey invitations go out in a monthly batch");
+            submit(openRow.findElement(By.cssSelector("button[type=submit]")));
+            assertThat(text("flash")).contains("marked CLEARED by hana");
+            reviewed++;
+        }
+        assertThat(reviewed).isEqualTo(signals.size());
         open("/runs");
         submit(browser.findElement(By.id("approve-2026-Q3")));
         assertThat(text("flash")).contains("approved by hana");
