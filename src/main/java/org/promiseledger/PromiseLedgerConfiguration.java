@@ -2,7 +2,7 @@ package org.promiseledger;
 
 import java.time.Clock;
 
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,7 @@
 package org.promiseledger;
 
+import org.promiseledger.kernel.LoadData;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

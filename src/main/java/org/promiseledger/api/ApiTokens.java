@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.promiseledger.ledger.AuditLog;
-import org.promiseledger.ledger.Sha256;
+import org.promiseledger.kernel.Sha256;
 import org.promiseledger.web.PayReach;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;

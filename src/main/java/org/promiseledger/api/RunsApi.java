@@ -9,7 +9,7 @@ import org.promiseledger.operate.Upload;
 import org.promiseledger.operate.Uploads;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.InputCheck;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunProgress;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import org.promiseledger.bench.Bench;
 import org.promiseledger.bench.BenchReport;
 import org.promiseledger.period.Period;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;

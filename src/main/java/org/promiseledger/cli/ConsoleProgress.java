@@ -1,6 +1,6 @@
 package org.promiseledger.cli;
 
-import org.promiseledger.runs.StepProgress;
+import org.promiseledger.kernel.StepProgress;
 import org.springframework.stereotype.Component;
 
 import me.tongfei.progressbar.ProgressBar;

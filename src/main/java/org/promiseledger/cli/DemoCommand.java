@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.promiseledger.demo.ReferenceWorkload;
 import org.promiseledger.demo.SampleCompany;
 import org.promiseledger.period.Period;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.web.DemoUsers;

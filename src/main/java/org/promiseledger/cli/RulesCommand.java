@@ -15,7 +15,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.promiseledger.rules.RuleProblem;
 import org.promiseledger.rules.RuleSetArchive;
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.workbench.RulesValidation;
 import org.promiseledger.workbench.ScenarioRunner;
 import org.springframework.stereotype.Component;

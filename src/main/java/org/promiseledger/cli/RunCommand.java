@@ -3,7 +3,7 @@ package org.promiseledger.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.springframework.stereotype.Component;
 
 import picocli.CommandLine.Command;

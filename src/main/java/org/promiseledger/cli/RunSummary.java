@@ -12,10 +12,10 @@ import java.util.TreeMap;
 
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.Review;

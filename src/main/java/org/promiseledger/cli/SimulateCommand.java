@@ -17,7 +17,7 @@ import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleSetArchive;
 import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.workbench.Simulation;
 import org.springframework.stereotype.Component;
 

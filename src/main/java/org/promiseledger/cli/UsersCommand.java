@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.promiseledger.identity.AccountChangeRefused;
-import org.promiseledger.identity.EmployeeLogins;
-import org.promiseledger.identity.UserAccounts;
+import org.promiseledger.web.identity.AccountChangeRefused;
+import org.promiseledger.web.identity.EmployeeLogins;
+import org.promiseledger.web.identity.UserAccounts;
 import org.promiseledger.period.Period;
 import org.promiseledger.web.AppRole;
 import org.springframework.stereotype.Component;

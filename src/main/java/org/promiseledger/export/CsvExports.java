@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.DepartmentMetric;
 import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.period.Period;

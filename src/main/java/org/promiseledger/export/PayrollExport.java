@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.Adjustments;
 import org.promiseledger.ledger.AuditLog;
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.runs.ActionOutcome;

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 import org.promiseledger.rules.RuleSetCompiler;
-import org.promiseledger.runs.BadInputException;
-import org.promiseledger.runs.BatchSettings;
-import org.promiseledger.runs.RunParameters;
+import org.promiseledger.kernel.BadInputException;
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.scoring.PlanInspector;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.promiseledger.runs.BatchSettings;
-import org.promiseledger.runs.RunParameters;
-import org.promiseledger.runs.StepProgress;
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.kernel.StepProgress;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;

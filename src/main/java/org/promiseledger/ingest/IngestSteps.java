@@ -3,8 +3,8 @@ package org.promiseledger.ingest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.promiseledger.runs.BatchSettings;
-import org.promiseledger.runs.StepProgress;
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.StepProgress;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepContribution;

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.promiseledger.ledger.Sha256;
-import org.promiseledger.runs.BadInputException;
+import org.promiseledger.kernel.Sha256;
+import org.promiseledger.kernel.BadInputException;
 
 /** A period's input folder: checks that every file of the data contract is there with its header, and fingerprints it. */
 public record InputFolder(Path dir) {

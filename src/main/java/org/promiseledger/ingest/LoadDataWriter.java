@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.promiseledger.LoadData;
+import org.promiseledger.kernel.LoadData;
 
 /**
  * Stages accepted rows on MySQL/MariaDB with LOAD DATA LOCAL INFILE, the server's own bulk path, instead of

@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.promiseledger.runs.BadInputException;
+import org.promiseledger.kernel.BadInputException;
 
 /**
  * Streams an RFC 4180 file record by record, with each record's first physical line (the header is line 1),

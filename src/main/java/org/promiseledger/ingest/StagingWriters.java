@@ -7,7 +7,7 @@ import java.util.Properties;
 
 import javax.sql.DataSource;
 
-import org.promiseledger.LoadData;
+import org.promiseledger.kernel.LoadData;
 import org.springframework.stereotype.Component;
 
 import com.zaxxer.hikari.HikariDataSource;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
-import org.promiseledger.runs.RunParameters;
+import org.promiseledger.kernel.RunParameters;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

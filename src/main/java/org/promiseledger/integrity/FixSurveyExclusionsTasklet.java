@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.promiseledger.metrics.CodePoints;
-import org.promiseledger.runs.RunParameters;
+import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.kernel.RunParameters;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

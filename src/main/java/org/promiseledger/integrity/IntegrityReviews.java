@@ -112,7 +112,7 @@ public class IntegrityReviews implements ApprovalGate {
         Map<Long, Review> byId = reviewsOf(run.period()).stream().collect(Collectors.toMap(Review::id, r -> r));
         return jdbc.query("SELECT review_id FROM integrity_exclusion WHERE run_id = ?", (rs, i) -> byId.get(rs.getLong(1)),
                 run.runId()).stream().filter(java.util.Objects::nonNull)
-                .sorted(java.util.Comparator.comparing(Review::touchpointId, org.promiseledger.metrics.CodePoints.ORDER))
+                .sorted(java.util.Comparator.comparing(Review::touchpointId, org.promiseledger.kernel.CodePoints.ORDER))
                 .toList();
     }
 
@@ -132,10 +132,10 @@ public class IntegrityReviews implements ApprovalGate {
         Set<String> standing = standingExclusions(run.period());
         Set<String> applied = excludedTouchpoints(run.runId());
         if (!standing.equals(applied)) {
-            Set<String> toExclude = new java.util.TreeSet<>(org.promiseledger.metrics.CodePoints.ORDER);
+            Set<String> toExclude = new java.util.TreeSet<>(org.promiseledger.kernel.CodePoints.ORDER);
             toExclude.addAll(standing);
             toExclude.removeAll(applied);
-            Set<String> toRestore = new java.util.TreeSet<>(org.promiseledger.metrics.CodePoints.ORDER);
+            Set<String> toRestore = new java.util.TreeSet<>(org.promiseledger.kernel.CodePoints.ORDER);
             toRestore.addAll(applied);
             toRestore.removeAll(standing);
             String change = (toExclude.isEmpty() ? "" : "the surveys of " + String.join(", ", toExclude) + " were EXCLUDED")

@@ -1,5 +1,7 @@
 package org.promiseledger.ledger;
 
+import org.promiseledger.kernel.Sha256;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.promiseledger.runs.BatchSettings;
-import org.promiseledger.runs.RunParameters;
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.RunParameters;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,5 +1,7 @@
 package org.promiseledger.metrics;
 
+import org.promiseledger.kernel.CodePoints;
+
 import java.math.BigDecimal;
 import java.util.List;
 

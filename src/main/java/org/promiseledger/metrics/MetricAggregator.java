@@ -15,7 +15,7 @@ import java.util.ArrayList;
 
 import javax.sql.DataSource;
 
-import org.promiseledger.Databases;
+import org.promiseledger.kernel.Databases;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,7 @@
 package org.promiseledger.metrics;
 
+import org.promiseledger.kernel.CodePoints;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,7 @@
 package org.promiseledger.metrics;
 
+import org.promiseledger.kernel.CodePoints;
+
 import java.util.Comparator;
 
 /** A scope: the company (department id {@code COMPANY}), a department, or a department's subtree. */

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.RunRegistry;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 import org.promiseledger.ingest.InputFolder;
 import org.promiseledger.ledger.AuditLog;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.promiseledger.ledger.Sha256;
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.Sha256;
+import org.promiseledger.kernel.CodePoints;
 
 /**
  * The rules folder on disk. Its rule-set version is the SHA-256 of every file in it except {@code scenarios/},

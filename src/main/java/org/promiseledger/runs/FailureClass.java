@@ -1,5 +1,7 @@
 package org.promiseledger.runs;
 
+import org.promiseledger.kernel.BadInputException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;

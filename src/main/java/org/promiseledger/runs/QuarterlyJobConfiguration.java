@@ -3,8 +3,6 @@ package org.promiseledger.runs;
 
 import org.promiseledger.ingest.IngestSteps;
 import org.promiseledger.ingest.CheckInputTasklet;
-import org.promiseledger.integrity.DetectIntegritySignalsTasklet;
-import org.promiseledger.integrity.FixSurveyExclusionsTasklet;
 import org.promiseledger.metrics.AggregateMetricsTasklet;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -12,6 +10,8 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,7 +30,9 @@ class QuarterlyJobConfiguration {
     @Bean
     Job quarterlyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSteps ingestSteps,
             CheckInputTasklet checkInput, AggregateMetricsTasklet aggregateMetrics, ScoreEmployeesTasklet scoreEmployees,
-            FixSurveyExclusionsTasklet fixSurveyExclusions, DetectIntegritySignalsTasklet detectIntegritySignals,
+            // the integrity feature's steps, by bean name: the integrity feature depends on runs, not the other way round
+            @Qualifier("fixSurveyExclusionsTasklet") Tasklet fixSurveyExclusions,
+            @Qualifier("detectIntegritySignalsTasklet") Tasklet detectIntegritySignals,
             StepTimings timings) {
         SimpleJobBuilder job = null;
         for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {

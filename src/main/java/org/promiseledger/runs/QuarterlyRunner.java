@@ -1,5 +1,7 @@
 package org.promiseledger.runs;
 
+import org.promiseledger.kernel.RunParameters;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

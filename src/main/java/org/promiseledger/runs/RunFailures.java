@@ -1,5 +1,7 @@
 package org.promiseledger.runs;
 
+import org.promiseledger.kernel.BadInputException;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.promiseledger.runs;
 
+import org.promiseledger.kernel.RunParameters;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,11 @@
 package org.promiseledger.runs;
 
+import org.promiseledger.kernel.StepProgress;
+
+import org.promiseledger.kernel.RunParameters;
+
+import org.promiseledger.kernel.BatchSettings;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +19,7 @@ import org.promiseledger.rules.RuleProblem;
 import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.PoolProration;
-import org.promiseledger.scoring.RuleTrail;
+import org.promiseledger.rules.RuleTrail;
 import org.promiseledger.scoring.ScopeResult;
 import org.promiseledger.scoring.ScopeResultStore;
 import org.promiseledger.scoring.ScoredPayout;

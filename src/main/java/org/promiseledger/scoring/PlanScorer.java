@@ -1,5 +1,7 @@
 package org.promiseledger.scoring;
 
+import org.promiseledger.rules.RuleTrail;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.DepartmentMetric;
 import org.promiseledger.metrics.MetricStatus;
 import org.promiseledger.metrics.MomentOfTruthCheck;

@@ -1,5 +1,7 @@
 package org.promiseledger.scoring;
 
+import org.promiseledger.rules.RuleTrail;
+
 import java.util.List;
 
 import org.kie.api.runtime.KieSession;

@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.BatchSettings;
+
+import org.promiseledger.kernel.CodePoints;
 
 /**
  * The optional bonus pool, the one implementation behind both the run and {@code simulate}. When the period's
@@ -28,24 +30,12 @@ public record PoolProration(BigDecimal budget, BigDecimal totalBefore, BigDecima
         prorated = List.copyOf(prorated);
     }
 
-    /** Refuses a budget that is not a positive whole number of cents (bad configuration, not something to round). */
-    public static BigDecimal checkedBudget(BigDecimal budget) {
-        if (budget.signum() <= 0) {
-            throw new IllegalArgumentException("promise-ledger.pool-budget must be positive when set, not " + budget.toPlainString());
-        }
-        if (budget.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("promise-ledger.pool-budget " + budget.toPlainString()
-                    + " has more than two decimals: give the budget in whole cents");
-        }
-        return budget;
-    }
-
     /** The proration when the budget binds; empty when there is no budget or the total stays within it. */
     public static Optional<PoolProration> of(Optional<BigDecimal> budget, List<Share> shares) {
         if (budget.isEmpty()) {
             return Optional.empty();
         }
-        BigInteger b = cents(checkedBudget(budget.get()));
+        BigInteger b = cents(BatchSettings.checkedPoolBudget(budget.get()));
         List<BigInteger> a = shares.stream().map(s -> cents(s.amount())).toList();
         BigInteger t = a.stream().reduce(BigInteger.ZERO, BigInteger::add);
         if (t.compareTo(b) <= 0) {

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 /**
  * A login as stored: the bcrypt hash, never the password; employeeId is null for a login that is nobody's pay; a
  * disabled login keeps its row but cannot sign in.

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;

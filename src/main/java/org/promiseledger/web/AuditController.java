@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

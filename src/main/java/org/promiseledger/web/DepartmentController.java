@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package org.promiseledger.web;
 
 
+
 import org.promiseledger.integrity.Decision;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.Signal;

@@ -1,11 +1,12 @@
 package org.promiseledger.web;
 
+
 import java.nio.file.Path;
 import java.util.List;
 
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

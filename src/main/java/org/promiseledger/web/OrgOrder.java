@@ -3,7 +3,7 @@ package org.promiseledger.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.OrgChart;
 
 /** The departments of a run in tree order — each followed by its subtree, siblings by id — so a branch stays together. */

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.util.Optional;
 import java.util.function.Predicate;
 

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import org.promiseledger.operate.Upload;
 import org.promiseledger.operate.UploadRefusedException;
 import org.promiseledger.operate.Uploads;
 import org.promiseledger.period.Period;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.InputCheck;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunProgress;

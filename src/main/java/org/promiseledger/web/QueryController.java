@@ -1,5 +1,7 @@
 package org.promiseledger.web;
 
+
+
 import java.util.List;
 
 import org.promiseledger.period.Period;

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.scoring.Scope;

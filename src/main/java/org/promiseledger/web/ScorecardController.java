@@ -1,5 +1,7 @@
 package org.promiseledger.web;
 
+
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -7,7 +9,7 @@ import java.util.Set;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.ReviewedSignal;
 
-import org.promiseledger.identity.PayViews;
+import org.promiseledger.web.identity.PayViews;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 /** Who is looking: the login, its role and the employee it belongs to (null when none). */
 record Viewer(String username, AppRole role, String employeeId) {
 

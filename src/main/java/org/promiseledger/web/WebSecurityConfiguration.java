@@ -1,6 +1,7 @@
 package org.promiseledger.web;
 
-import org.promiseledger.identity.LoginChain;
+
+import org.promiseledger.web.identity.LoginChain;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.OrgChart;
 
 /**

@@ -12,15 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.promiseledger.export.SpreadsheetSafeCsv;
-import org.promiseledger.metrics.CodePoints;
+import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.CompiledRuleSet;
-import org.promiseledger.runs.BatchSettings;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.PoolProration;
-import org.promiseledger.scoring.RuleTrail;
+import org.promiseledger.rules.RuleTrail;
 import org.promiseledger.scoring.ScoredPayout;
 import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.promiseledger.ledger.Sha256;
+import org.promiseledger.kernel.Sha256;
 import org.promiseledger.support.Logins;
 import org.promiseledger.support.OnH2;
 import org.springframework.beans.factory.annotation.Autowired;

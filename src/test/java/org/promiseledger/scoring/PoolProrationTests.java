@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.promiseledger.kernel.BatchSettings;
 
 /** The pool budget's largest-remainder allocation in integer cents, worked by hand. */
 class PoolProrationTests {
@@ -65,9 +66,9 @@ class PoolProrationTests {
 
     @Test
     void refusesABudgetWithMoreThanTwoDecimals() {
-        assertThatThrownBy(() -> PoolProration.checkedBudget(new BigDecimal("100000.005")))
+        assertThatThrownBy(() -> BatchSettings.checkedPoolBudget(new BigDecimal("100000.005")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than two decimals");
-        assertThat(PoolProration.checkedBudget(new BigDecimal("100000.000"))).isEqualByComparingTo("100000");
+        assertThat(BatchSettings.checkedPoolBudget(new BigDecimal("100000.000"))).isEqualByComparingTo("100000");
     }
 
     private static Optional<BigDecimal> budget(String value) {

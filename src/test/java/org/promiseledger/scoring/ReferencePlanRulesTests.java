@@ -1,5 +1,7 @@
 package org.promiseledger.scoring;
 
+import org.promiseledger.rules.RuleTrail;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

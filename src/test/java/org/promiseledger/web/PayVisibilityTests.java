@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

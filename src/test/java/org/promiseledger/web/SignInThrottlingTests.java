@@ -1,12 +1,13 @@
 package org.promiseledger.web;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.promiseledger.identity.LoginThrottle;
+import org.promiseledger.web.identity.LoginThrottle;
 import org.promiseledger.ledger.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,7 +1,0 @@
-package org.promiseledger.identity;
-
-import org.promiseledger.support.OnH2;
-
-@OnH2
-class IdentityStoreOnH2FunctionalTests extends IdentityStoreFunctionalTests {
-}
