@@ -1,5 +1,6 @@
 package org.promiseledger;
 
+import org.promiseledger.partition.LocalWorkers;
 import org.promiseledger.web.ServeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,7 @@ public class PromiseLedgerApplication {
         try {
             // `serve` runs in a servlet web application; every other command without a web server
             status = SpringApplication.exit(SpringApplication.run(PromiseLedgerApplication.class,
-                    ServeCommand.launchArguments(args)));
+                    LocalWorkers.launchArguments(ServeCommand.launchArguments(args))));
         } catch (RuntimeException startFailed) {
             // An operator needs the cause (database unreachable, bad setting), not three pages of Spring wiring.
             Throwable cause = startFailed;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Links bonuses to what each department does to customers: quarterly metrics, Drools plan, auditable ledger.",
         subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
                 AuditCommand.class,
-                RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class},
+                RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class, WorkerCommand.class},
         footer = {"", "Exit status: 0 success, 1 the run failed (run the same command again to restart it),",
                 "2 bad usage or bad input (rejects past the limit, rules that do not compile, a missing target)."})
 class PromiseLedgerCommand implements Callable<Integer> {

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.ledger.PayoutLedger;
+import org.promiseledger.partition.RemoteScoring;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleProblem;
@@ -41,9 +42,10 @@ class ScoreEmployeesTasklet implements Tasklet {
     private final RunRegistry registry;
     private final BatchSettings settings;
     private final StepProgress progress;
+    private final RemoteScoring remoteScoring;
 
     ScoreEmployeesTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
-            PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress) {
+            PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress, RemoteScoring remoteScoring) {
         this.compiler = compiler;
         this.inputs = inputs;
         this.scopeResults = scopeResults;
@@ -51,6 +53,7 @@ class ScoreEmployeesTasklet implements Tasklet {
         this.registry = registry;
         this.settings = settings;
         this.progress = progress;
+        this.remoteScoring = remoteScoring;
     }
 
     @Override
@@ -67,12 +70,15 @@ class ScoreEmployeesTasklet implements Tasklet {
         ScoringResult result;
         try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
             long[] done = {0};
-            result = new PlanScorer(rules, input).score(() -> {
+            Runnable afterEachDepartment = () -> {
                 bar.stepTo(++done[0]);
                 if (done[0] == 1) {
                     DebugPause.at("scoring");
                 }
-            });
+            };
+            // a remote run's workers have scored the departments already; their results merge as a local run's would
+            result = remoteScoring.enabled() ? remoteScoring.collect(run.runId(), input, afterEachDepartment)
+                    : new PlanScorer(rules, input).score(afterEachDepartment);
         }
         scopeResults.replace(run.runId(), result.scopes());
         List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();

@@ -47,11 +47,16 @@ public final class PlanScorer {
      * the same whatever finished first. Calls back after each department, in that order, for progress.
      */
     public ScoringResult score(Runnable afterEachDepartment) {
+        return score(input.org().departments(), afterEachDepartment);
+    }
+
+    /** Scores only the given departments (a partition of a remote run), merged the same way as a whole run. */
+    public ScoringResult score(List<String> departments, Runnable afterEachDepartment) {
         Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
                 .collect(Collectors.groupingBy(Employee::departmentId));
         Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
         List<ScoredPayout> payouts = new ArrayList<>();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), input.org().departments().size()));
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), departments.size()));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "scoring");
             thread.setDaemon(true);
@@ -59,7 +64,7 @@ public final class PlanScorer {
         });
         try {
             List<java.util.concurrent.Future<Partition>> partitions = new ArrayList<>();
-            for (String department : input.org().departments()) {
+            for (String department : departments) {
                 List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
                 partitions.add(workers.submit(() -> scorePartition(department, employees)));
             }
