@@ -59,6 +59,7 @@ class PartitionOutcomeListener implements StepExecutionListener {
                 failed.add(label + (why == null || why.isBlank() ? "" : ": " + why.lines().findFirst().orElse("")));
             }
         }
+        open.sort(org.promiseledger.metrics.CodePoints.ORDER);
         List<String> parts = new ArrayList<>();
         if (timedOut || !open.isEmpty()) {
             parts.add("the workers did not finish " + open.size() + " of " + partitions + " scoring partitions (departments "

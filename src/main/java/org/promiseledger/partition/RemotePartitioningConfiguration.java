@@ -79,7 +79,7 @@ class RemotePartitioningConfiguration {
                         .messageConverter(converter)
                         .autoStartup(false)
                         .id(LISTENER))
-                .filter(StepExecutionRequest.class, request -> waitingToStart(explorer, request))
+                .filter(StepExecutionRequest.class, request -> waitingToStart(explorer, request), f -> f.discardChannel("nullChannel"))
                 .channel(scoringPartitionWork())
                 .get();
     }

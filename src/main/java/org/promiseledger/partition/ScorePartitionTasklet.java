@@ -77,7 +77,7 @@ class ScorePartitionTasklet implements Tasklet {
         });
         results.replace(run.runId(), range, departments.size(), result);
         contribution.incrementWriteCount(result.payouts().size());
-        System.out.printf("worker: run %d, departments %s: %d departments, %d employees scored in %.1f s%n", run.runId(),
+        System.out.printf("worker: run %d, departments %s (%d), %d employees scored in %.1f s%n", run.runId(),
                 range.label(), departments.size(), result.payouts().size(), (System.nanoTime() - started) / 1e9);
         System.out.flush();
         return RepeatStatus.FINISHED;

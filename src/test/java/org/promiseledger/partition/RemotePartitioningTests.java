@@ -76,8 +76,8 @@ class RemotePartitioningTests {
     void aRemoteRunScoredByTwoWorkersBooksTheSameLedgerAsALocalRun() throws Exception {
         String url = schema("remote_two_workers");
         Child first = worker(url, null);
+        first.awaitLine("worker ready"); // the first process on an empty database creates the tables
         Child second = worker(url, null);
-        first.awaitLine("worker ready");
         second.awaitLine("worker ready");
 
         Child.Result run = remoteRun(url, "120s").await();
