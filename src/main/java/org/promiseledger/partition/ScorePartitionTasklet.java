@@ -51,6 +51,25 @@ class ScorePartitionTasklet implements Tasklet {
         this.settings = settings;
     }
 
+    /** The last input loaded, with the job execution it belongs to: a worker usually scores several ranges of one run. */
+    private record LoadedInput(long runId, long jobExecutionId, ScoringInput input) {
+    }
+
+    private volatile LoadedInput last;
+
+    /**
+     * Scoring input is stored by the aggregation step, which has completed before any range is handed out and is not
+     * redone within the same job execution; so one load serves every range of that execution.
+     */
+    private ScoringInput input(long runId, long jobExecutionId) {
+        LoadedInput loaded = last;
+        if (loaded == null || loaded.runId() != runId || loaded.jobExecutionId() != jobExecutionId) {
+            loaded = new LoadedInput(runId, jobExecutionId, inputs.load(runId));
+            last = loaded;
+        }
+        return loaded.input();
+    }
+
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long started = System.nanoTime();
@@ -67,7 +86,7 @@ class ScorePartitionTasklet implements Tasklet {
                     "this worker's rules are version " + rules.shortVersion() + ", run " + run.runId() + " uses "
                             + run.ruleSetVersion().substring(0, 12) + ": give every worker the run's rules folder")));
         }
-        ScoringInput input = inputs.load(run.runId());
+        ScoringInput input = input(run.runId(), step.getJobExecutionId());
         List<String> departments = input.org().departments().stream().filter(range::contains).toList();
         long[] done = {0};
         ScoringResult result = new PlanScorer(rules, input).score(departments, () -> {

@@ -16,8 +16,14 @@ public class ScoringWorker {
     private final ConnectionFactory broker;
     private final DataSource dataSource;
 
-    ScoringWorker(ApplicationContext context, PartitioningSettings settings, ConnectionFactory broker, DataSource dataSource) {
+    private final org.promiseledger.rules.RuleSetCompiler compiler;
+    private final org.promiseledger.runs.BatchSettings batchSettings;
+
+    ScoringWorker(ApplicationContext context, PartitioningSettings settings, ConnectionFactory broker, DataSource dataSource,
+            org.promiseledger.rules.RuleSetCompiler compiler, org.promiseledger.runs.BatchSettings batchSettings) {
         this.context = context;
+        this.compiler = compiler;
+        this.batchSettings = batchSettings;
         this.settings = settings;
         this.broker = broker;
         this.dataSource = dataSource;
@@ -25,8 +31,25 @@ public class ScoringWorker {
 
     public void start() {
         broker.createConnection().close(); // an unreachable broker is reported now, not on the first request
+        warmUp();
         // the listener is a component of an integration flow, registered by name once the context is up
         context.getBean(RemotePartitioningConfiguration.LISTENER, Lifecycle.class).start();
+    }
+
+    /**
+     * Compiles the rules folder this worker would fall back to, so the first range of a run with the same rules does not
+     * wait for the compiler (the compiler keeps the last rule set); rules that do not compile are reported when a run
+     * needs them, not here.
+     */
+    private void warmUp() {
+        java.nio.file.Path rules = batchSettings.rulesPath();
+        if (java.nio.file.Files.isDirectory(rules)) {
+            try {
+                compiler.compile(rules);
+            } catch (RuntimeException notYet) {
+                System.out.println("worker: the rules in " + rules.toAbsolutePath() + " do not compile; runs that use them will fail");
+            }
+        }
     }
 
     public String describe() {
