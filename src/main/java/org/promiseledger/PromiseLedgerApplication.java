@@ -1,6 +1,7 @@
 package org.promiseledger;
 
 import org.promiseledger.runs.FailureClass;
+import org.promiseledger.runs.partition.LocalWorkers;
 import org.promiseledger.web.ServeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,8 @@ public class PromiseLedgerApplication {
     static int launch(String[] args) {
         try {
             // `serve` runs in a servlet web application; every other command without a web server
-            return SpringApplication.exit(SpringApplication.run(PromiseLedgerApplication.class, ServeCommand.launchArguments(args)));
+            return SpringApplication.exit(SpringApplication.run(PromiseLedgerApplication.class,
+                    LocalWorkers.launchArguments(ServeCommand.launchArguments(args))));
         } catch (RuntimeException startFailed) {
             // An operator needs the cause (database unreachable, bad setting), not three pages of Spring wiring;
             // the whole trace is in the log file.

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.promiseledger.bench.Bench;
 import org.promiseledger.bench.BenchReport;
+import org.promiseledger.runs.partition.LocalWorkers;
 import org.promiseledger.period.Period;
 import org.promiseledger.kernel.BatchSettings;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,18 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "rules folder (default: promise-ledger.rules-dir, else ./rules)")
     Path rules;
 
+    @Option(names = "--workers", description = {"start N local worker processes (child JVMs of this jar) and score the run's",
+            "departments in them over RabbitMQ (spring.rabbitmq.*), as a remote run does; default: score in this process"})
+    Integer workers;
+
     private final Bench bench;
     private final BatchSettings settings;
+    private final LocalWorkers localWorkers;
 
-    BenchCommand(Bench bench, BatchSettings settings) {
+    BenchCommand(Bench bench, BatchSettings settings, LocalWorkers localWorkers) {
         this.bench = bench;
         this.settings = settings;
+        this.localWorkers = localWorkers;
     }
 
     @Override
@@ -41,7 +48,19 @@ class BenchCommand implements Callable<Integer> {
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("Bench on %s, %d cores, max heap %d MB, database %s%n", data.toAbsolutePath().normalize(),
                 runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024), bench.onMySql() ? "MySQL/MariaDB" : "H2");
-        BenchReport report = bench.run(data, rules == null ? settings.rulesPath() : rules, Period.parse(period), "bench");
+        if (workers != null && workers < 1) {
+            System.err.println("bench: --workers must be at least 1");
+            return 2;
+        }
+        BenchReport report;
+        if (workers == null) {
+            report = bench.run(data, rules == null ? settings.rulesPath() : rules, Period.parse(period), "bench");
+        } else {
+            try (LocalWorkers.Started started = localWorkers.start(workers)) {
+                System.out.printf("%d local workers started; scoring partitions go to them over RabbitMQ%n", workers);
+                report = bench.run(data, rules == null ? settings.rulesPath() : rules, Period.parse(period), "bench");
+            }
+        }
         if (report.exitCode() != 0) {
             report.messages().forEach(System.err::println);
             System.err.println("bench: the run did not complete (exit " + report.exitCode() + ")");

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Links bonuses to what each department does to customers: quarterly metrics, Drools plan, auditable ledger.",
         subcommands = {DemoCommand.class, RunCommand.class, ExportCommand.class, ApproveCommand.class, AdjustCommand.class,
                 AuditCommand.class, IntegrityCommand.class, UsersCommand.class,
-                RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class, TokensCommand.class},
+                RulesCommand.class, SimulateCommand.class, BenchCommand.class, ServeCommand.class, TokensCommand.class,
+                WorkerCommand.class},
         footer = {"", "Exit status: 0 success; 1 failed where a retry can help (the database went away, the process was killed):",
                 "run the same command again to restart it; 2 will fail the same way until fixed: bad usage, bad input,",
                 "rules or decision tables, bad settings, a value that cannot be stored. Details: data/promise-ledger.log."})

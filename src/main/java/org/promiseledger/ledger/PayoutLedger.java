@@ -10,7 +10,7 @@ import java.util.List;
 import java.nio.file.Path;
 
 import org.promiseledger.kernel.LoadData;
-import org.promiseledger.rules.RuleTrail;
+import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;

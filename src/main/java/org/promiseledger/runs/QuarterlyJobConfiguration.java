@@ -4,6 +4,7 @@ package org.promiseledger.runs;
 import org.promiseledger.ingest.IngestSteps;
 import org.promiseledger.ingest.CheckInputTasklet;
 import org.promiseledger.metrics.AggregateMetricsTasklet;
+import org.promiseledger.runs.partition.RemoteScoring;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -33,12 +34,12 @@ class QuarterlyJobConfiguration {
             // the integrity feature's steps, by bean name: the integrity feature depends on runs, not the other way round
             @Qualifier("fixSurveyExclusionsTasklet") Tasklet fixSurveyExclusions,
             @Qualifier("detectIntegritySignalsTasklet") Tasklet detectIntegritySignals,
-            StepTimings timings) {
+            StepTimings timings, RemoteScoring remoteScoring) {
         SimpleJobBuilder job = null;
         for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(ingest) : job.next(ingest);
         }
-        return job
+        job = job
                 .next(new StepBuilder("checkInputStep", jobRepository).tasklet(checkInput, transactionManager)
                         .listener(timings).build())
                 .next(new StepBuilder("fixSurveyExclusionsStep", jobRepository).tasklet(fixSurveyExclusions, transactionManager)
@@ -46,7 +47,9 @@ class QuarterlyJobConfiguration {
                 .next(new StepBuilder("aggregateMetricsStep", jobRepository).tasklet(aggregateMetrics, transactionManager)
                         .listener(timings).build())
                 .next(new StepBuilder("detectIntegritySignalsStep", jobRepository)
-                        .tasklet(detectIntegritySignals, transactionManager).listener(timings).build())
+                        .tasklet(detectIntegritySignals, transactionManager).listener(timings).build());
+        // --promise-ledger.partitioning=remote: workers score the departments first; booking below stays in this process
+        return remoteScoring.scoreInWorkers(job, timings)
                 .next(new StepBuilder("scoreEmployeesStep", jobRepository).tasklet(scoreEmployees, transactionManager)
                         .listener(timings).build())
                 .build();

@@ -13,13 +13,14 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.ledger.PayoutLedger;
+import org.promiseledger.runs.partition.RemoteScoring;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleProblem;
 import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.PoolProration;
-import org.promiseledger.rules.RuleTrail;
+import org.promiseledger.scoring.RuleTrail;
 import org.promiseledger.scoring.ScopeResult;
 import org.promiseledger.scoring.ScopeResultStore;
 import org.promiseledger.scoring.ScoredPayout;
@@ -48,9 +49,10 @@ class ScoreEmployeesTasklet implements Tasklet {
     private final RunRegistry registry;
     private final BatchSettings settings;
     private final StepProgress progress;
+    private final RemoteScoring remoteScoring;
 
     ScoreEmployeesTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
-            PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress) {
+            PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress, RemoteScoring remoteScoring) {
         this.compiler = compiler;
         this.inputs = inputs;
         this.scopeResults = scopeResults;
@@ -58,6 +60,7 @@ class ScoreEmployeesTasklet implements Tasklet {
         this.registry = registry;
         this.settings = settings;
         this.progress = progress;
+        this.remoteScoring = remoteScoring;
     }
 
     @Override
@@ -74,12 +77,15 @@ class ScoreEmployeesTasklet implements Tasklet {
         ScoringResult result;
         try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
             long[] done = {0};
-            result = new PlanScorer(rules, input).score(() -> {
+            Runnable afterEachDepartment = () -> {
                 bar.stepTo(++done[0]);
                 if (done[0] == 1) {
                     DebugPause.at("scoring");
                 }
-            });
+            };
+            // a remote run's workers have scored the departments already; their results merge as a local run's would
+            result = remoteScoring.enabled() ? remoteScoring.collect(run.runId(), input, afterEachDepartment)
+                    : new PlanScorer(rules, input).score(afterEachDepartment);
         }
         scopeResults.replace(run.runId(), result.scopes());
         List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();

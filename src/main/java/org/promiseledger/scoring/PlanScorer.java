@@ -1,6 +1,5 @@
 package org.promiseledger.scoring;
 
-import org.promiseledger.rules.RuleTrail;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,12 +49,26 @@ public final class PlanScorer {
      * the same whatever finished first. Calls back after each department, in that order, for progress.
      */
     public ScoringResult score(Runnable afterEachDepartment) {
+        return score(input.org().departments(), afterEachDepartment);
+    }
+
+    /** Scores the given departments and adds up each employee's segments into one payout. */
+    public ScoringResult score(List<String> departments, Runnable afterEachDepartment) {
+        return withSegmentsCombined(scorePartition(departments, afterEachDepartment));
+    }
+
+    /**
+     * Scores only the given departments (a partition of a remote run), leaving the segments of employees with
+     * mid-quarter changes uncombined in {@link ScoringResult#segments()}: a transfer's segments may lie in two
+     * partitions, and only the whole run can add them up.
+     */
+    public ScoringResult scorePartition(List<String> departments, Runnable afterEachDepartment) {
         Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
                 .collect(Collectors.groupingBy(Employee::departmentId));
         Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
         List<ScoredPayout> payouts = new ArrayList<>();
-        Map<String, List<ScoredSegment>> segmentsByEmployee = new HashMap<>();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), input.org().departments().size()));
+        List<ScoredSegment> segments = new ArrayList<>();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), departments.size()));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "scoring");
             thread.setDaemon(true);
@@ -63,7 +76,7 @@ public final class PlanScorer {
         });
         try {
             List<java.util.concurrent.Future<Partition>> partitions = new ArrayList<>();
-            for (String department : input.org().departments()) {
+            for (String department : departments) {
                 List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
                 partitions.add(workers.submit(() -> scorePartition(department, employees)));
             }
@@ -71,16 +84,23 @@ public final class PlanScorer {
                 Partition partition = done(future);
                 partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
                 payouts.addAll(partition.payouts());
-                partition.segments().forEach(s -> segmentsByEmployee.computeIfAbsent(s.segment().employeeId(),
-                        k -> new ArrayList<>()).add(s));
+                segments.addAll(partition.segments());
                 afterEachDepartment.run();
             }
         } finally {
             workers.shutdownNow();
         }
-        segmentsByEmployee.values().forEach(segments -> payouts.add(SegmentedPayouts.combine(segments)));
+        return new ScoringResult(List.copyOf(scopes.values()), payouts, segments);
+    }
+
+    /** One payout per employee: each employee's segments added up, every payout in employee_id code-point order. */
+    public static ScoringResult withSegmentsCombined(ScoringResult scored) {
+        List<ScoredPayout> payouts = new ArrayList<>(scored.payouts());
+        Map<String, List<ScoredSegment>> byEmployee = new HashMap<>();
+        scored.segments().forEach(s -> byEmployee.computeIfAbsent(s.segment().employeeId(), k -> new ArrayList<>()).add(s));
+        byEmployee.values().forEach(segments -> payouts.add(SegmentedPayouts.combine(segments)));
         payouts.sort(Comparator.comparing(p -> p.employee().employeeId(), CodePoints.ORDER));
-        return new ScoringResult(List.copyOf(scopes.values()), payouts);
+        return new ScoringResult(scored.scopes(), payouts, List.of());
     }
 
     private static Partition done(java.util.concurrent.Future<Partition> partition) {

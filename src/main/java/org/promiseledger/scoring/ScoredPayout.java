@@ -1,6 +1,5 @@
 package org.promiseledger.scoring;
 
-import org.promiseledger.rules.RuleTrail;
 
 import java.math.BigDecimal;
 import java.util.List;

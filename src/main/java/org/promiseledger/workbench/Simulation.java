@@ -20,7 +20,7 @@ import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.PoolProration;
-import org.promiseledger.rules.RuleTrail;
+import org.promiseledger.scoring.RuleTrail;
 import org.promiseledger.scoring.ScoredPayout;
 import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;

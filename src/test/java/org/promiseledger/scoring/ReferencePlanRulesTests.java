@@ -1,6 +1,5 @@
 package org.promiseledger.scoring;
 
-import org.promiseledger.rules.RuleTrail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.promiseledger.rules;
+package org.promiseledger.scoring;
 
 import java.util.ArrayList;
 import java.util.List;

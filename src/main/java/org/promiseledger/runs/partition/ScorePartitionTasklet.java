@@ -1,0 +1,104 @@
+package org.promiseledger.runs.partition;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.promiseledger.ledger.DebugPause;
+import org.promiseledger.rules.CompiledRuleSet;
+import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.rules.RuleProblem;
+import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.scoring.PlanScorer;
+import org.promiseledger.scoring.ScoringInput;
+import org.promiseledger.scoring.ScoringInputStore;
+import org.promiseledger.scoring.ScoringResult;
+import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.item.ExecutionContext;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * A worker's part of a remote run: scores one range of departments with the same plan scorer a local run uses and
+ * stores the result for the run's booking step. Nothing is booked here; the ledger is written once, in order, by the
+ * run itself. The worker compiles the rules it finds and refuses to score when they are not the run's version.
+ */
+@Component
+class ScorePartitionTasklet implements Tasklet {
+
+    static final String FIRST = "firstDepartmentId";
+    static final String LAST = "lastDepartmentId";
+
+    private final RuleSetCompiler compiler;
+    private final ScoringInputStore inputs;
+    private final RunRegistry registry;
+    private final PartitionResultStore results;
+    private final BatchSettings settings;
+
+    ScorePartitionTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, RunRegistry registry, PartitionResultStore results,
+            BatchSettings settings) {
+        this.compiler = compiler;
+        this.inputs = inputs;
+        this.registry = registry;
+        this.results = results;
+        this.settings = settings;
+    }
+
+    /** The last input loaded, with the job execution it belongs to: a worker usually scores several ranges of one run. */
+    private record LoadedInput(long runId, long jobExecutionId, ScoringInput input) {
+    }
+
+    private volatile LoadedInput last;
+
+    /**
+     * Scoring input is stored by the aggregation step, which has completed before any range is handed out and is not
+     * redone within the same job execution; so one load serves every range of that execution.
+     */
+    private ScoringInput input(long runId, long jobExecutionId) {
+        LoadedInput loaded = last;
+        if (loaded == null || loaded.runId() != runId || loaded.jobExecutionId() != jobExecutionId) {
+            loaded = new LoadedInput(runId, jobExecutionId, inputs.load(runId));
+            last = loaded;
+        }
+        return loaded.input();
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        long started = System.nanoTime();
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        RunParameters parameters = RunParameters.from(step.getJobParameters());
+        ExecutionContext context = step.getExecutionContext();
+        DepartmentRanges.Range range = new DepartmentRanges.Range(context.getString(FIRST), context.getString(LAST));
+        QuarterlyRunRecord run = registry.find(parameters.runId()).orElseThrow(
+                () -> new IllegalStateException("run " + parameters.runId() + " is not in this worker's database"));
+        Path rulesDir = Files.isDirectory(parameters.rulesDir()) ? parameters.rulesDir() : settings.rulesPath();
+        CompiledRuleSet rules = compiler.compile(rulesDir);
+        if (!rules.version().equals(run.ruleSetVersion())) {
+            throw new RuleCompilationException(List.of(new RuleProblem(rulesDir.toAbsolutePath().toString(), null,
+                    "this worker's rules are version " + rules.shortVersion() + ", run " + run.runId() + " uses "
+                            + run.ruleSetVersion().substring(0, 12) + ": give every worker the run's rules folder")));
+        }
+        ScoringInput input = input(run.runId(), step.getJobExecutionId());
+        List<String> departments = input.org().departments().stream().filter(range::contains).toList();
+        long[] done = {0};
+        ScoringResult result = new PlanScorer(rules, input).scorePartition(departments, () -> {
+            if (++done[0] == 1) {
+                DebugPause.at("worker-scoring");
+            }
+        });
+        results.replace(run.runId(), range, departments.size(), result);
+        contribution.incrementWriteCount(result.payouts().size());
+        System.out.printf("worker: run %d, departments %s (%d), %d employees scored in %.1f s%n", run.runId(),
+                range.label(), departments.size(), result.payouts().size(), (System.nanoTime() - started) / 1e9);
+        System.out.flush();
+        return RepeatStatus.FINISHED;
+    }
+}
