@@ -23,6 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
+import org.promiseledger.integrity.IntegrityReviews;
+import org.promiseledger.support.ReviewedSignals;
 
 /**
  * The payroll-grade ledger: four-eyes approval, frozen periods, adjustments, byte-identical payroll exports and
@@ -57,6 +59,9 @@ abstract class LedgerFunctionalTests {
     AuditLog audit;
 
     @Autowired
+    IntegrityReviews integrity;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @TempDir
@@ -69,6 +74,7 @@ abstract class LedgerFunctionalTests {
         RunOutcome run = runner.run(Q3, SMALL.resolve("input"), Path.of("rules"), "hr.alice");
         assertThat(run.exitCode()).as(String.join("\n", run.messages())).isZero();
         runId = run.runId();
+        ReviewedSignals.clearAll(integrity, registry, Q3, "auditor.ann");
     }
 
     @Test
