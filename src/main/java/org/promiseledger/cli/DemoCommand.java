@@ -38,7 +38,7 @@ class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--scale", defaultValue = "sample", description = {"sample (default): the demo company, run and summarised;",
-            "reference: only writes DESIGN.md's reference workload (200 departments, 20,000 employees) for `bench`"})
+            "reference: only writes the reference workload (200 departments, 20,000 employees) for `bench`"})
     String scale;
 
     @Option(names = "--rows", defaultValue = "5000000",

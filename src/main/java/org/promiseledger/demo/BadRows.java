@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
 /**
  * The faulty rows a real quarter's feeds contain, planted in the three event files so that the demo shows rejects
  * without stopping the run: a dozen at most per file, far below the 1 % reject limit (complaints, the smallest
- * file, gets only four). Each flaw names the reject reason and column DESIGN.md's checks give it. The
+ * file, gets only four). Each flaw names the reject reason and column docs/data-contract.md's checks give it. The
  * OUT_OF_PERIOD rows are listed by the engine but never count against the limit. Reference files, churn,
  * customers, internal surveys and performance stay clean: a reject in a reference file stops the run.
  */

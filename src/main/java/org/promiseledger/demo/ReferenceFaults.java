@@ -12,7 +12,7 @@ import org.promiseledger.demo.BadRows.Flaw;
 /**
  * The reference workload's deliberate bad rows: one in every 10,000 rows of each customer-event file (so never more
  * than 0.01 % of the workload), evenly spaced, each replacing an ordinary row and cycling through the kinds below.
- * Every flaw names the reject reason and column DESIGN.md's checks give it; OUT_OF_PERIOD rows are listed by the
+ * Every flaw names the reject reason and column docs/data-contract.md's checks give it; OUT_OF_PERIOD rows are listed by the
  * engine but never count against the 1 % reject limit. Reference files, customers, internal surveys and
  * performance stay clean.
  */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Writes DESIGN.md's reference workload for 2026-Q3 in the data contract's format, deterministically.
+ * Writes docs/semantics.md's reference workload for 2026-Q3 in the data contract's format, deterministically.
  *
  * <p>200 departments (30 of them back office), 20,000 employees, 1,000 touchpoints and, by default, five million
  * customer-impact rows: 50 % surveys, 44 % contacts, 5 % complaints and 1 % churn, over about 400,000 customers

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The CSV exports of DESIGN.md: metrics and rejects of the period's latest run, payouts of its latest calculated
+ * The CSV exports of docs/semantics.md: metrics and rejects of the period's latest run, payouts of its latest calculated
  * run, written through {@link SpreadsheetSafeCsv}. Decimals with a dot: metric values and scores to 4 places, money to 2, HALF_EVEN.
  */
 @Service

@@ -1,6 +1,6 @@
 package org.promiseledger.ingest;
 
-/** Why an input row was refused; the order of checks is fixed by DESIGN.md so two people agree on the reason. */
+/** Why an input row was refused; the order of checks is fixed by docs/data-contract.md so two people agree on the reason. */
 public enum RejectReason {
     MISSING_VALUE, UNPARSEABLE, OUT_OF_RANGE, UNKNOWN_REFERENCE, DUPLICATE_ID, OUT_OF_PERIOD;
 

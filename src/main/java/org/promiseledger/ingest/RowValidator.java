@@ -14,7 +14,7 @@ import org.promiseledger.metrics.MetricCode;
 import org.promiseledger.period.Period;
 
 /**
- * Applies DESIGN.md's checks to one record, in its fixed order: each field left to right (missing, unparseable,
+ * Applies docs/data-contract.md's checks to one record, in its fixed order: each field left to right (missing, unparseable,
  * out of range), then references, then the duplicate check, then the period. Only a row that reaches the
  * duplicate check claims its id. A single-column id whose fingerprint was claimed before comes back as a
  * {@link RowOutcome.Suspect}; {@link #settle} finishes it once the caller knows whether it is a real duplicate.

@@ -2,7 +2,7 @@ package org.promiseledger.kernel;
 
 import java.util.Comparator;
 
-/** Ids compare by Unicode code point, case-sensitive, the same on every database and in Java (DESIGN.md). */
+/** Ids compare by Unicode code point, case-sensitive, the same on every database and in Java (docs/semantics.md). */
 public final class CodePoints {
 
     public static final Comparator<String> ORDER = CodePoints::compare;

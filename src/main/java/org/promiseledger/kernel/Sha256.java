@@ -24,7 +24,7 @@ public final class Sha256 {
     }
 
     /**
-     * Hashes named files as DESIGN.md defines for the rule-set version: for each entry in the map's order, its
+     * Hashes named files as docs/semantics.md defines for the rule-set version: for each entry in the map's order, its
      * name, a NUL, its bytes, a NUL. A name whose path does not exist contributes its name and two NULs.
      */
     public static String ofFiles(Map<String, Path> filesByName) {

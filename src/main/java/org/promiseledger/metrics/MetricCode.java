@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The customer-impact metrics of DESIGN.md, in code-point order of their codes (the export order). */
+/** The customer-impact metrics of docs/metrics.md, in code-point order of their codes (the export order). */
 public enum MetricCode {
     CES(false),
     COMPLAINT_RATE(false),

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.Collection;
 
 /**
- * The metric definitions of DESIGN.md as pure arithmetic on counts. Every division runs in DECIMAL128 and the
+ * The metric definitions of docs/metrics.md as pure arithmetic on counts. Every division runs in DECIMAL128 and the
  * result is stored at {@value #STORED_SCALE} decimals, HALF_EVEN; scoring reads the stored value.
  */
 public final class MetricFormulas {

@@ -25,7 +25,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs a period as DESIGN.md's "Runs" paragraph says: checks inputs and rules before writing anything, holds the
+ * Runs a period as docs/ledger.md's "Runs" paragraph says: checks inputs and rules before writing anything, holds the
  * period's lock, restarts a crashed run whose inputs and rules are unchanged, supersedes a calculated run, and
  * refuses an approved one.
  */

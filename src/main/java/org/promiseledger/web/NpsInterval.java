@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * The 90 % adjusted-Wald interval of an NPS (DESIGN.md, after Rocks 2016, MeasuringU): with n′ = n + 3,
+ * The 90 % adjusted-Wald interval of an NPS (docs/metrics.md, after Rocks 2016, MeasuringU): with n′ = n + 3,
  * p′ = (promoters + ¾)/n′ and d′ = (detractors + ¾)/n′, NPS′ = p′ − d′, se = √((p′ + d′ − (p′ − d′)²)/n′) and the
  * interval is (NPS′ ± 1.645·se) × 100. A reader sees whether a change between quarters is more than noise.
  */

@@ -8,7 +8,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * DESIGN.md "Who sees whose pay", in one place, for every page, chart, PDF and query: a login linked to an employee
+ * docs/ledger.md "Who sees whose pay", in one place, for every page, chart, PDF and query: a login linked to an employee
  * sees their own pay; beyond that, reach follows the linked employee's role in the run's employees.csv — a MANAGER
  * sees their direct and indirect reports (the manager_id chain), an EXECUTIVE everyone in their department's
  * subtree; HR and AUDITOR logins see everyone; an ANALYST login sees no one else's pay.

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark's reference workload: DESIGN.md's sizes, the contract's exact format, references that resolve,
+ * The benchmark's reference workload: docs/data-contract.md's sizes, the contract's exact format, references that resolve,
  * byte-for-byte reproducible, and bad rows only as a tiny deliberate sprinkle in the customer-event files. The
- * checks are written from DESIGN.md ("Data contract", "Precise semantics", "Scale"), not from the generator.
+ * checks are written from docs/data-contract.md ("Data contract", "Precise semantics", "Scale"), not from the generator.
  */
 class ReferenceWorkloadTests {
 
@@ -229,7 +229,7 @@ class ReferenceWorkloadTests {
                 "DUPLICATE_ID", "OUT_OF_PERIOD")), reasons);
     }
 
-    // ---- an independent reading of the contract's checks (DESIGN.md, "Precise semantics") ----
+    // ---- an independent reading of the contract's checks (docs/data-contract.md, "Precise semantics") ----
 
     /** The files' faulty rows, as "REASON@column" (column empty for a whole-record fault); files without any left out. */
     private static Map<String, List<String>> faultsIn(Path dir, String... files) throws IOException {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo's sample company: reproducible, in the data contract's exact shape, clean where a reject would stop
  * the run, and with just enough bad rows in the event files to show rejects without passing the 1 % limit.
- * The checks here are written from DESIGN.md, not from the generator, so they would catch it drifting.
+ * The checks here are written from docs/data-contract.md, not from the generator, so they would catch it drifting.
  */
 class SampleCompanyTests {
 
@@ -310,7 +310,7 @@ class SampleCompanyTests {
         return shares;
     }
 
-    // ---- an independent reading of the contract's checks (DESIGN.md, "Precise semantics") ----
+    // ---- an independent reading of the contract's checks (docs/data-contract.md, "Precise semantics") ----
 
     /** Per file, the reject each faulty row should get, as "REASON@column" (column empty for a whole-record fault). */
     private static Map<String, List<String>> faultsByFile(Path dir, Quarter quarter) throws IOException {

@@ -26,7 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The ingest steps of the quarterly job on bad input, as DESIGN.md "Data contract" and "Precise semantics" say:
+ * The ingest steps of the quarterly job on bad input, as docs/data-contract.md "Data contract" and "Precise semantics" say:
  * every reject listed with file, line, column and reason, no row lost, and the run refused (exit 2) for a reference
  * file with a reject, a missing file or header column, a cycle, or a weighted metric without a company target.
  * The reject limit is lifted here (100 %) so that the small files can carry a bad row of every reason; the limit

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Line numbers of DESIGN.md: 1-based physical lines with the header on line 1; blank lines are skipped but counted;
+ * Line numbers of docs/data-contract.md: 1-based physical lines with the header on line 1; blank lines are skipped but counted;
  * a record's line is its first physical line, also when a quoted field spans lines. Records are shown as
  * {@code line:field|field}.
  */

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.promiseledger.period.Period;
 
 /**
- * DESIGN.md "Precise semantics" for one record at a time: the reject reasons, their order (fields left to right,
+ * docs/data-contract.md "Precise semantics" for one record at a time: the reject reasons, their order (fields left to right,
  * then references, then duplicates, then the period), which rows claim their id, and the period's edges.
  * Outcomes are compared as {@code line,column,reason} (or {@code accepted}); data rows start at line 2.
  */

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * From a scope's counts to its metric rows (DESIGN.md "Precise semantics"): sample sizes, the INSUFFICIENT status
+ * From a scope's counts to its metric rows (docs/metrics.md "Precise semantics"): sample sizes, the INSUFFICIENT status
  * below min-sample, CONSISTENCY's counted channels, which scopes have which metrics, and the moment-of-truth check.
  */
 class MetricCalculatorTests {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every metric of DESIGN.md ("Metrics", "Precise semantics") against numbers worked out by hand. Values are stored
+ * Every metric of docs/metrics.md ("Metrics", "Precise semantics") against numbers worked out by hand. Values are stored
  * at 12 decimals, HALF_EVEN, so each expectation is written with exactly 12 decimals and compared with equals
  * (value and scale).
  */

@@ -84,7 +84,7 @@ class RuleSetCompilerTests {
         // and the version is the folder's
         assertEquals(new RuleSetFolder(RulesFolders.SHIPPED).version(), shipped.version());
         assertEquals(shipped.version().substring(0, 12), shipped.shortVersion());
-        // and the plan weighs the metrics of DESIGN.md
+        // and the plan weighs the metrics of docs/reference-plan.md
         assertEquals(Set.of("NPS", "CSAT", "FCR", "COMPLAINT_RATE", "RETENTION", "CONSISTENCY", "INTERNAL_SERVICE"),
                 PlanInspector.weightedMetrics(shipped));
     }

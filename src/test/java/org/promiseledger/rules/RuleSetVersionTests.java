@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rule-set version (DESIGN.md "Precise semantics"): SHA-256 over every file of the rules folder except
+ * The rule-set version (docs/semantics.md "Precise semantics"): SHA-256 over every file of the rules folder except
  * {@code scenarios/}, {@code README*} and hidden files, each fed as its relative path with {@code /}, a NUL, its
  * bytes, a NUL, in sorted path order; lower-case hex.
  */

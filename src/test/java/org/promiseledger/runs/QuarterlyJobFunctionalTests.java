@@ -18,7 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The quarterly job end to end on small data sets whose metrics and payouts were worked out by hand from DESIGN.md
+ * The quarterly job end to end on small data sets whose metrics and payouts were worked out by hand from docs/README.md
  * (src/test/resources/jobs/*&#47;HAND-WORKED.md). The same tests run on H2 and on MariaDB.
  */
 @SpringBootTest(properties = {"promise-ledger.cli.enabled=false", "promise-ledger.min-sample=3"})

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
-/** How runs start, fail, restart and refuse, as DESIGN.md's "Runs" paragraph says; on H2 and on MariaDB. */
+/** How runs start, fail, restart and refuse, as docs/ledger.md's "Runs" paragraph says; on H2 and on MariaDB. */
 @SpringBootTest(properties = {"promise-ledger.cli.enabled=false", "promise-ledger.min-sample=3"})
 abstract class RunLifecycleFunctionalTests {
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arithmetic of the reference plan (DESIGN.md "The reference plan", "Precise semantics"): the attainment curve
+ * The arithmetic of the reference plan (docs/reference-plan.md "The reference plan", "Precise semantics"): the attainment curve
  * and its mirror, individual attainment, the payout amount with its cap and HALF_EVEN cents, and pool proration.
  */
 class AttainmentCurveTests {

@@ -30,7 +30,7 @@ import org.promiseledger.support.RulesCopy;
 
 /**
  * The payout caps (2.0 x target bonus for EXECUTIVE, 1.5 x for the others). Under the shipped weights a score cannot
- * pass 1.5, so the caps never bind there (DESIGN.md "Precise semantics"); they are proved on a changed plan: a copy
+ * pass 1.5, so the caps never bind there (docs/reference-plan.md "Precise semantics"); they are proved on a changed plan: a copy
  * of {@code rules/} whose role table weighs INDIVIDUAL at 3.0 for every role.
  */
 class PayoutCapTests {

@@ -8,7 +8,7 @@ import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's adjusted-Wald interval, worked by hand. */
+/** docs/metrics.md's adjusted-Wald interval, worked by hand. */
 class NpsIntervalTests {
 
     @Test

@@ -12,7 +12,7 @@ import org.promiseledger.metrics.OrgChart;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * DESIGN.md "Who sees whose pay" on the small company of src/test/resources/jobs/small (E1 heads D1; D2 and its
+ * docs/ledger.md "Who sees whose pay" on the small company of src/test/resources/jobs/small (E1 heads D1; D2 and its
  * child D10 belong to E2; E5 manages E7 and E8 in D10; E6 manages E9 in D2).
  */
 class PayVisibilityTests {
