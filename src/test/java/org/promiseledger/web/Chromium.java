@@ -109,21 +109,24 @@ final class Chromium implements AutoCloseable {
 
     /** The whole page, not only the window: Chrome's DevTools capture beyond the viewport. */
     void screenshot(String name) throws IOException {
-        byte[] png;
+        Files.write(SCREENSHOTS.resolve(name + ".png"), wholePage(driver, 12000));
+    }
+
+    /** A PNG of the page down to {@code maxHeight} CSS pixels, or of the window where DevTools cannot capture more. */
+    static byte[] wholePage(ChromeDriver driver, double maxHeight) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> metrics = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
             Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                    "height", Math.min(((Number) size.get("height")).doubleValue(), 12000), "scale", 1);
+                    "height", Math.min(((Number) size.get("height")).doubleValue(), maxHeight), "scale", 1);
             Object data = driver.executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
-            png = Base64.getDecoder().decode((String) data);
+            return Base64.getDecoder().decode((String) data);
         } catch (RuntimeException noDevTools) {
-            png = driver.getScreenshotAs(OutputType.BYTES);
+            return driver.getScreenshotAs(OutputType.BYTES);
         }
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
     @Override

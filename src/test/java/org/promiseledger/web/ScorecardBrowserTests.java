@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -306,20 +304,7 @@ class ScorecardBrowserTests {
 
     /** The whole page, not only the window: Chrome's DevTools capture beyond the viewport. */
     private static void screenshot(String name) throws IOException {
-        byte[] png;
-        try {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> metrics = (Map<String, Object>) browser.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-            Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", ((Number) size.get("width")).doubleValue(),
-                    "height", Math.min(((Number) size.get("height")).doubleValue(), 12000), "scale", 1);
-            Object data = browser.executeCdpCommand("Page.captureScreenshot",
-                    Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
-            png = Base64.getDecoder().decode((String) data);
-        } catch (RuntimeException noDevTools) {
-            png = browser.getScreenshotAs(OutputType.BYTES);
-        }
+        byte[] png = Chromium.wholePage(browser, 12000);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
