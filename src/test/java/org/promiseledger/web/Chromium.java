@@ -68,7 +68,12 @@ final class Chromium implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(login);
         driver.findElement(By.id("password")).sendKeys(SmallCompanyQuarters.PASSWORD);
         submit(driver.findElement(By.id("sign-in")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException stayed) {
+            // say who could not sign in and what the page said (a locked or changed login in the shared database)
+            throw new AssertionError("signing in as " + login + " stayed on " + driver.getCurrentUrl(), stayed);
+        }
     }
 
     void signOut() {
