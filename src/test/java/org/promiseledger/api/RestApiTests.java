@@ -417,7 +417,7 @@ class RestApiTests {
     @Test
     void healthIsPublicInfoAndMetricsNeedHrOrAnAuditor() throws Exception {
         JsonNode health = body(mvc.perform(get("/actuator/health")).andReturn().getResponse());
-        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("status").asText()).as(health.toString()).isEqualTo("UP");
         assertThat(health.get("components").has("db")).isTrue();
         assertThat(health.get("components").has("diskSpace")).isTrue();
         assertThat(mvc.perform(get("/actuator/info")).andReturn().getResponse().getStatus()).isEqualTo(401);
