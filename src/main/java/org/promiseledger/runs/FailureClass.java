@@ -12,6 +12,8 @@ import java.sql.SQLTransientException;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.promiseledger.ledger.UnstorableValueException;
 import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.runs.partition.RemoteScoringFailed;
+import org.springframework.batch.core.JobExecutionException;
 import org.springframework.batch.core.JobInterruptedException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -64,6 +66,11 @@ public enum FailureClass {
     }
 
     private static boolean isTransient(Throwable t) {
+        // a worker process died, timed out or lost its database: the ranges it had are scored again by `run`
+        if (t instanceof RemoteScoringFailed || (t instanceof JobExecutionException && t.getMessage() != null
+                && t.getMessage().startsWith("Partition handler returned an unsuccessful step"))) {
+            return true;
+        }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState() == null ? "" : sql.getSQLState();
             // 08: connection lost or refused; 40: transaction rolled back (deadlock, serialization); HY000 lock wait

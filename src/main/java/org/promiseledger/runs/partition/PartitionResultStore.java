@@ -44,9 +44,15 @@ public class PartitionResultStore {
     /** Stores a partition's result, replacing what an earlier attempt at the same partition left. */
     public void replace(long runId, DepartmentRanges.Range range, int departments, ScoringResult result) {
         byte[] payload = encode(result);
-        jdbc.update("DELETE FROM scoring_partition WHERE run_id = ? AND first_department_id = ?", runId, range.first());
-        jdbc.update("INSERT INTO scoring_partition (run_id, first_department_id, last_department_id, departments, result_json_gzip)"
-                + " VALUES (?, ?, ?, ?, ?)", runId, range.first(), range.last(), departments, payload);
+        // insert first, update only when the range was stored before (a retried range): a DELETE of a missing row
+        // takes a gap lock on MySQL/MariaDB, and two workers doing so then inserting deadlocked each other
+        try {
+            jdbc.update("INSERT INTO scoring_partition (run_id, first_department_id, last_department_id, departments,"
+                    + " result_json_gzip) VALUES (?, ?, ?, ?, ?)", runId, range.first(), range.last(), departments, payload);
+        } catch (org.springframework.dao.DuplicateKeyException storedBefore) {
+            jdbc.update("UPDATE scoring_partition SET last_department_id = ?, departments = ?, result_json_gzip = ?"
+                    + " WHERE run_id = ? AND first_department_id = ?", range.last(), departments, payload, runId, range.first());
+        }
     }
 
     /** Every stored partition of the run, in code-point order of its first department. */
