@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
+import org.promiseledger.ingest.RejectSamples;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.rules.RuleSetFolder;
@@ -85,17 +86,16 @@ class RunSummary {
         }
     }
 
-    /** The first rejects in export order, so an operator sees at once what is wrong and where. */
+    /**
+     * The first rejects, those of the files that stopped the run first (reference files, then files past the reject
+     * limit), so an operator sees at once what is wrong and where; then the other files' rejects.
+     */
     void printFirstRejects(PrintStream out, QuarterlyRunRecord run, int limit) {
-        List<String> rejects = jdbc.query("SELECT file_name, line_no, column_name, reason, raw_value, detail FROM input_reject"
-                + " WHERE run_id = ? AND reason <> 'OUT_OF_PERIOD' ORDER BY file_name, line_no LIMIT " + limit,
-                (rs, i) -> String.format("  %s, line %d%s: %s %s(%s)", rs.getString(1), rs.getLong(2),
-                        rs.getString(3).isEmpty() ? "" : ", column " + rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null || rs.getString(5).isEmpty() ? "" : "'" + ConsoleText.safe(rs.getString(5)) + "' ",
-                        ConsoleText.safe(rs.getString(6))), run.runId());
+        List<String> files = RejectSamples.filesByWeight(InputCounts.of(jdbc, run.runId()), settings.rejectLimitPercent());
+        List<String> rejects = new RejectSamples(jdbc).of(run.runId(), files, limit);
         if (!rejects.isEmpty()) {
             out.println("First rejects:");
-            rejects.forEach(out::println);
+            rejects.forEach(r -> out.println("  " + ConsoleText.safe(r)));
         }
     }
 

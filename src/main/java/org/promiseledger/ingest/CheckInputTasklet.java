@@ -1,7 +1,5 @@
 package org.promiseledger.ingest;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +32,9 @@ public class CheckInputTasklet implements Tasklet {
      */
     public static final String LATEST_SEGMENT_LAST = " ORDER BY CASE WHEN valid_from IS NULL THEN 0 ELSE 1 END, valid_from";
 
+    /** Rejects named in the refusal per stopping file; the rest are one export away. */
+    static final int SAMPLES = 3;
+
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
     private final RuleSetCompiler compiler;
@@ -48,14 +49,16 @@ public class CheckInputTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
         List<String> problems = new ArrayList<>();
+        RejectSamples samples = new RejectSamples(jdbc);
         for (FileCounts counts : InputCounts.of(jdbc, run.runId())) {
-            InputFile file = InputFile.valueOf(fileKey(counts.fileName()));
             // employees.csv rows outside the quarter are listed but are no fault of the file
-            if (file.isReference() && counts.rejectedAgainstLimit() > 0) {
-                problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " rejected row(s); a reference file must be clean");
-            } else if (overLimit(counts)) {
+            if (RejectSamples.stopsAsReference(counts)) {
+                problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " rejected row(s); a reference file must be clean"
+                        + firstRejects(samples, run.runId(), counts));
+            } else if (RejectSamples.overLimit(counts, settings.rejectLimitPercent())) {
                 problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " of " + counts.read()
-                        + " rows rejected, more than the limit of " + settings.rejectLimitPercent().toPlainString() + " %");
+                        + " rows rejected, more than the limit of " + settings.rejectLimitPercent().toPlainString() + " %"
+                        + firstRejects(samples, run.runId(), counts));
             }
         }
         problems.addAll(cycles("departments.csv", "parent_id", "SELECT department_id, parent_id FROM in_department WHERE run_id = ?", run.runId()));
@@ -75,10 +78,15 @@ public class CheckInputTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private boolean overLimit(FileCounts counts) {
-        BigDecimal limit = settings.rejectLimitPercent().multiply(BigDecimal.valueOf(counts.read()))
-                .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_EVEN);
-        return BigDecimal.valueOf(counts.rejectedAgainstLimit()).compareTo(limit) > 0;
+    /**
+     * The rejects that stopped the run, in the same line as the refusal (which is also the run's note and one API
+     * problem per file), so the refusal itself says which rows to fix.
+     */
+    private static String firstRejects(RejectSamples samples, long runId, FileCounts counts) {
+        List<String> first = samples.inFile(runId, counts.fileName(), SAMPLES);
+        long more = counts.rejectedAgainstLimit() - first.size();
+        return " — " + (first.size() > 1 ? "first: " : "") + String.join("; ", first)
+                + (more > 0 ? "; and " + more + " more (export rejects lists them all)" : "");
     }
 
     private List<String> cycles(String fileName, String column, String sql, long runId) {

@@ -28,6 +28,11 @@ public record InputFolder(Path dir) {
                 continue;
             }
             try (NumberedRecords records = new NumberedRecords(path)) {
+                if (records.header().isEmpty()) {
+                    problems.add(path + ": the file is empty" + (Files.size(path) == 0 ? " (0 bytes)" : " (only blank lines)")
+                            + "; it needs at least the header row: " + String.join(",", file.header()));
+                    continue;
+                }
                 List<String> missing = file.header().stream()
                         .filter(c -> !records.header().contains(c) && !file.columnsHeaderMayLack().contains(c)).toList();
                 if (!missing.isEmpty()) {

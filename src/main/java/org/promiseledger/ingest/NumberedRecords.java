@@ -39,8 +39,13 @@ final class NumberedRecords implements Iterator<NumberedRecords.Numbered>, Close
 
     NumberedRecords(Path file) throws IOException {
         this.file = file;
-        Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-        this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        try {
+            Reader reader = withoutByteOrderMark(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        } catch (CharacterCodingException notUtf8) {
+            // the reader fills its buffer on the first read, so a bad byte anywhere in the first 8k characters lands here
+            throw notUtf8();
+        }
         this.records = parser.iterator();
         Numbered first = advance();
         this.header = first == null ? List.of() : first.record().toList().stream().map(String::trim).toList();
@@ -82,16 +87,28 @@ final class NumberedRecords implements Iterator<NumberedRecords.Numbered>, Close
             return null;
         } catch (UncheckedIOException | IllegalStateException broken) {
             // Broken quoting or bytes that are not UTF-8 leave no record boundary to resume from: the file itself is bad.
-            throw new BadInputException(List.of(file.getFileName() + ", line " + (linesConsumed + 1) + ": " + describe(broken)));
+            Throwable cause = broken.getCause() == null ? broken : broken.getCause();
+            if (cause instanceof CharacterCodingException) {
+                throw notUtf8();
+            }
+            throw new BadInputException(List.of(file.getFileName() + ", line " + (linesConsumed + 1)
+                    + ": the CSV structure is broken (" + cause.getMessage() + "); check the quotes on this record"));
         }
     }
 
-    private static String describe(RuntimeException broken) {
-        Throwable cause = broken.getCause() == null ? broken : broken.getCause();
-        if (cause instanceof CharacterCodingException) {
-            return "the file is not UTF-8 text (save it as UTF-8)";
+    /**
+     * The decoder reads ahead of the parser, so the parser's line says nothing about where the bad byte is: the raw
+     * bytes are scanned again to name its exact line.
+     */
+    private BadInputException notUtf8() {
+        String where;
+        try {
+            where = Utf8Check.firstBadByte(file).map(Utf8Check.BadByte::describe).orElse("somewhere");
+        } catch (IOException unreadable) {
+            where = "somewhere";
         }
-        return "the CSV structure is broken (" + cause.getMessage() + "); check the quotes on this record";
+        return new BadInputException(List.of(file.getFileName() + ", " + where
+                + ": the file is not UTF-8 text (save it as CSV UTF-8)"));
     }
 
     @Override

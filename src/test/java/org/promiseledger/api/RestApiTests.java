@@ -394,7 +394,8 @@ class RestApiTests {
         JsonNode check = read(post("/api/v1/uploads/" + uploadId + "/check?period=2027-Q4"), operate);
         assertThat(check.get("refused").asBoolean()).isTrue();
         assertThat(check.get("problems").get(0).asText())
-                .isEqualTo("departments.csv: 1 rejected row(s); a reference file must be clean");
+                .isEqualTo("departments.csv: 1 rejected row(s); a reference file must be clean"
+                        + " — line 7, column parent_id: UNKNOWN_REFERENCE 'NOPE' (not in departments.csv)");
         assertThat(check.get("rejects")).anySatisfy(r -> {
             assertThat(r.get("fileName").asText()).isEqualTo("departments.csv");
             assertThat(r.get("line").asLong()).isEqualTo(7);
@@ -411,7 +412,8 @@ class RestApiTests {
             Thread.sleep(250);
         }
         assertThat(progress.get("state").asText()).as("the run itself refuses the same way").isEqualTo("REFUSED");
-        assertThat(progress.get("note").asText()).isEqualTo("departments.csv: 1 rejected row(s); a reference file must be clean");
+        assertThat(progress.get("note").asText()).isEqualTo("departments.csv: 1 rejected row(s); a reference file must be clean"
+                        + " — line 7, column parent_id: UNKNOWN_REFERENCE 'NOPE' (not in departments.csv)");
     }
 
     @Test

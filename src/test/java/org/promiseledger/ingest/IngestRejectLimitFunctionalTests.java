@@ -84,6 +84,23 @@ abstract class IngestRejectLimitFunctionalTests {
     }
 
     @Test
+    void theRefusalNamesTheFirstRejectsOfAFilePastTheLimitAndCountsTheRest() throws IOException {
+        Path input = copyOfSmallInput();
+        StringBuilder bad = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            bad.append("R95").append(i).append(",C01,T1,2026-08-01T10:00:00Z,1").append(i + 1).append(",4,2\n");
+        }
+        append(input.resolve("surveys.csv"), bad.toString());
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).containsExactly("surveys.csv: 5 of 74 rows rejected, more than the limit of 1 % — first:"
+                + " line 71, column nps: OUT_OF_RANGE '11' (must be 0..10); line 72, column nps: OUT_OF_RANGE '12' (must be 0..10);"
+                + " line 73, column nps: OUT_OF_RANGE '13' (must be 0..10); and 2 more (export rejects lists them all)");
+    }
+
+    @Test
     void outOfPeriodRowsDoNotCountAgainstTheLimit() throws IOException {
         Path input = copyOfSmallInput();
         StringBuilder late = new StringBuilder();

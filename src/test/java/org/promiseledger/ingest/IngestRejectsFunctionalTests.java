@@ -174,7 +174,8 @@ abstract class IngestRejectsFunctionalTests {
         RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("employees.csv"));
+        assertThat(outcome.messages()).containsExactly("employees.csv: 1 rejected row(s); a reference file must be clean"
+                + " — line 14, column role: OUT_OF_RANGE 'Manager' (must be one of [EXECUTIVE, MANAGER, STAFF])");
         assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, outcome.runId())).isZero();
         exports.rejects(Q3, temp.resolve("rejects.csv"));
@@ -242,7 +243,8 @@ abstract class IngestRejectsFunctionalTests {
         RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.messages()).singleElement().asString().contains("churn.csv");
+        assertThat(outcome.messages()).containsExactly(input.resolve("churn.csv")
+                + ": the file is empty (0 bytes); it needs at least the header row: customer_id,churned_at,last_touchpoint_id");
         assertThat(count("quarterly_run")).isEqualTo(runsBefore);
     }
 
@@ -323,7 +325,11 @@ abstract class IngestRejectsFunctionalTests {
         RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
 
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isEqualTo(2);
-        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).contains("surveys.csv"));
+        // the reader buffers thousands of characters ahead: the line must still be the bad byte's own
+        assertThat(outcome.messages()).containsExactly("surveys.csv, line 271, column 9 (byte 0xE9 at offset "
+                + (Files.size(input.resolve("surveys.csv")) - latin1.length + 8) + ", '\u00e9' in Windows-1252)"
+                + ": the file is not UTF-8 text (save it as CSV UTF-8)");
+        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
     }
 
     // ---------------------------------------------------------------- helpers

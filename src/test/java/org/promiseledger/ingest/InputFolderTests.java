@@ -2,8 +2,10 @@ package org.promiseledger.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,5 +50,42 @@ class InputFolderTests {
 
         assertThat(new InputFolder(input).problems())
                 .containsExactly(input.resolve("departments.csv") + ", line 1: header lacks column(s) parent_id");
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmptyAndToNeedItsHeaderRow() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.write(input.resolve("churn.csv"), new byte[0]);
+        Files.writeString(input.resolve("complaints.csv"), "\n\n");
+
+        assertThat(new InputFolder(input).problems()).containsExactly(
+                input.resolve("complaints.csv") + ": the file is empty (only blank lines); it needs at least the header row: "
+                        + String.join(",", InputFile.COMPLAINTS.header()),
+                input.resolve("churn.csv") + ": the file is empty (0 bytes); it needs at least the header row: "
+                        + String.join(",", InputFile.CHURN.header()));
+    }
+
+    @Test
+    void aFileNotInUtf8IsNamedAtTheLineOfItsFirstBadByteEvenInsideTheHeaderBuffer() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Path employees = input.resolve("employees.csv");
+        List<String> lines = Files.readAllLines(employees);
+        lines.set(3, lines.get(3).replaceFirst(",", ",Ren\u00e9 "));
+        Files.write(employees, (String.join("\n", lines) + "\n").getBytes(Charset.forName("windows-1252")));
+        int column = lines.get(3).indexOf('\u00e9') + 1;
+
+        assertThat(new InputFolder(input).problems()).containsExactly("employees.csv, line 4, column " + column
+                + " (byte 0xE9 at offset " + offsetOfFirst(employees, (byte) 0xE9) + ", '\u00e9' in Windows-1252)"
+                + ": the file is not UTF-8 text (save it as CSV UTF-8)");
+    }
+
+    private static int offsetOfFirst(Path file, byte value) throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        throw new AssertionError("no such byte");
     }
 }

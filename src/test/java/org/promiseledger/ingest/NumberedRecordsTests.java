@@ -1,6 +1,7 @@
 package org.promiseledger.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.kernel.BadInputException;
 
 /**
  * Line numbers of docs/data-contract.md: 1-based physical lines with the header on line 1; blank lines are skipped but counted;
@@ -95,6 +97,31 @@ class NumberedRecordsTests {
             assertThat(records.header()).isEmpty();
             assertThat(records.hasNext()).isFalse();
         }
+    }
+
+    @Test
+    void aBadByteFarIntoTheFileIsNamedAtItsOwnLineNotWhereTheReaderBufferedIt() throws IOException {
+        StringBuilder text = new StringBuilder("id,name\n");
+        for (int i = 2; i < 5000; i++) {
+            text.append("R").append(i).append(",Name ").append(i).append('\n');
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = Files.createTempFile(dir, "input", ".csv");
+        Files.write(file, concat(good, "R5000,Ren\u00e9\nR5001,x\n".getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThatThrownBy(() -> records(file)).isInstanceOf(BadInputException.class)
+                .hasMessage(file.getFileName() + ", line 5000, column 10 (byte 0xE9 at offset " + (good.length + 9)
+                        + ", '\u00e9' in Windows-1252): the file is not UTF-8 text (save it as CSV UTF-8)");
+    }
+
+    @Test
+    void aTruncatedSequenceAtTheEndOfTheFileIsNotUtf8() throws IOException {
+        Path file = Files.createTempFile(dir, "input", ".csv");
+        Files.write(file, concat("a,b\n\n1,".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xC3}));
+
+        assertThatThrownBy(() -> records(file)).isInstanceOf(BadInputException.class)
+                .hasMessage(file.getFileName() + ", line 3, column 3 (byte 0xC3 at offset 7, '\u00c3' in Windows-1252)"
+                        + ": the file is not UTF-8 text (save it as CSV UTF-8)");
     }
 
     private Path write(String text) throws IOException {
