@@ -64,28 +64,50 @@ final class Chromium implements AutoCloseable {
     }
 
     void signIn(String login) {
-        open("/login");
-        driver.findElement(By.id("username")).sendKeys(login);
-        driver.findElement(By.id("password")).sendKeys(SmallCompanyQuarters.PASSWORD);
-        submit(driver.findElement(By.id("sign-in")));
-        try {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
-        } catch (org.openqa.selenium.TimeoutException stayed) {
-            // say who could not sign in and what the page said (a locked or changed login in the shared database)
-            throw new AssertionError("signing in as " + login + " stayed on " + driver.getCurrentUrl(), stayed);
-        }
+        signIn(driver, url("/login"), login, SmallCompanyQuarters.PASSWORD);
     }
 
     void signOut() {
-        submit(driver.findElement(By.id("sign-out")));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?logout"));
+        signOut(driver);
     }
 
     /** Clicks a button or link and waits until the page it leads to has replaced this one. */
     void submit(WebElement control) {
+        submit(driver, control, Duration.ofSeconds(15));
+    }
+
+    /** Signs in through the form and waits to leave the sign-in page, or says who could not sign in. */
+    static void signIn(ChromeDriver driver, String loginPageUrl, String login, String password) {
+        submitSignIn(driver, loginPageUrl, login, password);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        } catch (org.openqa.selenium.TimeoutException stayed) {
+            // say who could not sign in and where it stayed (a locked or changed login in the shared database)
+            throw new AssertionError("signing in as " + login + " stayed on " + driver.getCurrentUrl(), stayed);
+        }
+    }
+
+    /** Fills in and sends the sign-in form, whatever comes of it (tests of refused sign-ins look at the result). */
+    static void submitSignIn(ChromeDriver driver, String loginPageUrl, String login, String password) {
+        driver.get(loginPageUrl);
+        driver.findElement(By.id("username")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(password);
+        submit(driver, driver.findElement(By.id("sign-in")), Duration.ofSeconds(15));
+    }
+
+    static void signOut(ChromeDriver driver) {
+        submit(driver, driver.findElement(By.id("sign-out")), Duration.ofSeconds(15));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?logout"));
+    }
+
+    /**
+     * Clicks and waits until the page it leads to has replaced this one and has loaded. While the old page is torn down
+     * Chrome may answer "node does not belong to the document" instead of a stale-element error: both mean replaced.
+     */
+    static void submit(ChromeDriver driver, WebElement control, Duration timeout) {
         WebElement page = driver.findElement(By.tagName("html"));
         control.click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
         wait.until(d -> {
             try {
                 page.isEnabled();

@@ -334,31 +334,15 @@ class QuarterRunBrowserTests {
     }
 
     private void signIn(String login) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(Logins.PASSWORD);
-        submit(browser.findElement(By.id("sign-in")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Chromium.signIn(browser, "http://localhost:" + port + "/login", login, Logins.PASSWORD);
     }
 
     private void signOut() {
-        submit(browser.findElement(By.id("sign-out")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?logout"));
+        Chromium.signOut(browser);
     }
 
     private static void submit(WebElement button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
-        wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        Chromium.submit(browser, button, Duration.ofSeconds(60));
     }
 
     private String text(String id) {

@@ -242,34 +242,15 @@ class ScorecardBrowserTests {
     }
 
     private void signIn(String login) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(SmallCompanyQuarters.PASSWORD);
-        submit(browser.findElement(By.id("sign-in")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+        Chromium.signIn(browser, "http://localhost:" + port + "/login", login, SmallCompanyQuarters.PASSWORD);
     }
 
     private void signOut() {
-        submit(browser.findElement(By.id("sign-out")));
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?logout"));
+        Chromium.signOut(browser);
     }
 
-    /** Clicks a form's button and waits until the page it leads to has replaced this one. */
     private static void submit(WebElement button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        // While the old page is torn down Chrome may answer "node does not belong to the document" instead of a
-        // stale-element error: both mean the page has been replaced.
-        wait.until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) { // stale element included
-                return true;
-            }
-        });
-        wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        Chromium.submit(browser, button, Duration.ofSeconds(15));
     }
 
     private String text(String id) {

@@ -13,13 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,10 +121,7 @@ class UsersBrowserTests {
     }
 
     private void signIn(String login, String password) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(login);
-        browser.findElement(By.id("password")).sendKeys(password);
-        submit(browser.findElement(By.id("sign-in")));
+        Chromium.submitSignIn(browser, "http://localhost:" + port + "/login", login, password);
     }
 
     private void open(String path) {
@@ -134,18 +129,7 @@ class UsersBrowserTests {
     }
 
     private static void submit(WebElement button) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        button.click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(d -> {
-            try {
-                page.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
-        wait.until(d -> "complete".equals(((ChromeDriver) d).executeScript("return document.readyState")));
+        Chromium.submit(browser, button, Duration.ofSeconds(15));
     }
 
     private static void screenshot(String name) throws IOException {
