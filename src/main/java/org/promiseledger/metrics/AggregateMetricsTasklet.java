@@ -23,11 +23,14 @@ public class AggregateMetricsTasklet implements Tasklet {
 
     private final MetricAggregator aggregator;
     private final DepartmentMetricStore store;
+    private final MetricCountStore countStore;
     private final BatchSettings settings;
 
-    AggregateMetricsTasklet(MetricAggregator aggregator, DepartmentMetricStore store, BatchSettings settings) {
+    AggregateMetricsTasklet(MetricAggregator aggregator, DepartmentMetricStore store, MetricCountStore countStore,
+            BatchSettings settings) {
         this.aggregator = aggregator;
         this.store = store;
+        this.countStore = countStore;
         this.settings = settings;
     }
 
@@ -40,9 +43,9 @@ public class AggregateMetricsTasklet implements Tasklet {
         aggregator.mapScopes(runId, org, touchpoints);
         Map<ScopeRef, ScopeCounts> counts = new HashMap<>();
         ScopeRollUp.touchpoints(touchpoints, org, counts);
-        ScopeRollUp.internalService(aggregator.internalByProvider(runId), org, counts);
+        ScopeRollUp.providers(aggregator.internalByProvider(runId), org, counts);
         aggregator.countDistinctCustomers(runId, org, touchpoints, counts);
-        CompanyCustomers customers = aggregator.companyCustomers(runId);
+        ScopeRollUp.companyCustomers(aggregator.companyCustomers(runId), counts);
         MetricCalculator calculator = new MetricCalculator(settings.minSample());
 
         List<ScopeRef> scopes = new ArrayList<>();
@@ -51,15 +54,16 @@ public class AggregateMetricsTasklet implements Tasklet {
         org.departments().forEach(d -> scopes.add(ScopeRef.subtree(d)));
         List<DepartmentMetric> metrics = new ArrayList<>();
         for (ScopeRef scope : scopes) {
-            metrics.addAll(calculator.metricsOf(scope, counts.getOrDefault(scope, new ScopeCounts()), customers));
+            metrics.addAll(calculator.metricsOf(scope, counts.getOrDefault(scope, new ScopeCounts())));
         }
 
         BigDecimal companyCsatThreshold = aggregator.companyThreshold(runId, MetricCode.CSAT);
         List<MomentOfTruthCheck> checks = touchpoints.values().stream().filter(MetricAggregator.TouchpointCounts::momentOfTruth)
-                .map(t -> calculator.momentOfTruth(t.touchpointId(), t.owner(), t.counts().csatAnswers, t.counts().satisfied,
-                        companyCsatThreshold))
+                .map(t -> calculator.momentOfTruth(t.touchpointId(), t.owner(), t.counts().get(Counter.CSAT_ANSWERS),
+                        t.counts().get(Counter.SATISFIED), companyCsatThreshold))
                 .toList();
         store.replace(runId, run.period(), metrics, checks);
+        countStore.replace(runId, counts);
         contribution.incrementWriteCount(metrics.size());
         return RepeatStatus.FINISHED;
     }

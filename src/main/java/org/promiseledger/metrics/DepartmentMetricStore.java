@@ -9,7 +9,10 @@ import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The department_metrics and mot_check tables: what the run measured, read back by scoring and exports. */
+/**
+ * The department_metrics and mot_check tables: what the run measured, read back by scoring, exports, the API and the
+ * pages. Only metrics/ writes them, and other features read them only through the public methods here.
+ */
 @Repository
 public class DepartmentMetricStore {
 
@@ -42,6 +45,23 @@ public class DepartmentMetricStore {
                 .toList();
     }
 
+    /** One scope's metric rows, in metric code order; empty when the run has no such scope. */
+    public List<DepartmentMetric> metricsOf(long runId, ScopeRef scope) {
+        return jdbc.query("SELECT metric, value, sample_size, status FROM department_metrics WHERE run_id = ? AND scope = ?"
+                + " AND department_id = ?", (rs, i) -> new DepartmentMetric(scope, MetricCode.valueOf(rs.getString(1)),
+                        scaled(rs.getBigDecimal(2)), rs.getLong(3), MetricStatus.valueOf(rs.getString(4))),
+                runId, scope.kind().name(), scope.departmentId())
+                .stream().sorted(java.util.Comparator.comparing(DepartmentMetric::metric)).toList();
+    }
+
+    /** One metric of one scope as stored; empty when the row is missing or its value is (no observations). */
+    public java.util.Optional<BigDecimal> valueOf(long runId, ScopeRef scope, MetricCode metric) {
+        return jdbc.query("SELECT value FROM department_metrics WHERE run_id = ? AND scope = ? AND department_id = ?"
+                + " AND metric = ?", (rs, i) -> rs.getBigDecimal(1), runId, scope.kind().name(), scope.departmentId(),
+                metric.name()).stream().filter(java.util.Objects::nonNull).map(DepartmentMetricStore::scaled).findFirst();
+    }
+
+    /** Every moment-of-truth check of the run, by touchpoint id in code-point order. */
     public List<MomentOfTruthCheck> momentOfTruthChecksOf(long runId) {
         return jdbc.query("SELECT touchpoint_id, owner_department_id, csat, csat_sample, company_threshold, fired"
                 + " FROM mot_check WHERE run_id = ?", (rs, i) -> new MomentOfTruthCheck(rs.getString(1), rs.getString(2),

@@ -83,32 +83,35 @@ class MetricAggregator {
                        SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END),
                        COUNT(csat), SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END), COUNT(effort), COALESCE(SUM(effort), 0)
                 FROM in_survey WHERE run_id = ?""" + NOT_EXCLUDED + " GROUP BY touchpoint_id", (c, rs) -> {
-                    c.npsAnswers = rs.getLong(2);
-                    c.promoters = rs.getLong(3);
-                    c.detractors = rs.getLong(4);
-                    c.csatAnswers = rs.getLong(5);
-                    c.satisfied = rs.getLong(6);
-                    c.effortAnswers = rs.getLong(7);
-                    c.effortSum = rs.getLong(8);
+                    c.set(Counter.NPS_ANSWERS, rs.getLong(2));
+                    c.set(Counter.PROMOTERS, rs.getLong(3));
+                    c.set(Counter.DETRACTORS, rs.getLong(4));
+                    c.set(Counter.CSAT_ANSWERS, rs.getLong(5));
+                    c.set(Counter.SATISFIED, rs.getLong(6));
+                    c.set(Counter.EFFORT_ANSWERS, rs.getLong(7));
+                    c.set(Counter.EFFORT_SUM, rs.getLong(8));
                 }, runId, runId);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, COUNT(*), SUM(CASE WHEN first_contact_resolved THEN 1 ELSE 0 END)
                 FROM in_contact WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> {
-                    c.contacts = rs.getLong(2);
-                    c.resolved = rs.getLong(3);
+                    c.set(Counter.CONTACTS, rs.getLong(2));
+                    c.set(Counter.RESOLVED, rs.getLong(3));
                 }, runId);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, SUM(CASE WHEN upheld THEN 1 ELSE 0 END)
-                FROM in_complaint WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> c.upheldComplaints = rs.getLong(2), runId);
+                FROM in_complaint WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> c.set(Counter.UPHELD_COMPLAINTS, rs.getLong(2)), runId);
         return touchpoints;
     }
 
-    /** Internal survey answers and score sums per providing department: {answers, score sum}. */
-    Map<String, long[]> internalByProvider(long runId) {
-        Map<String, long[]> providers = new HashMap<>();
+    /** Internal survey answers and score sums per providing department (INTERNAL_ANSWERS, INTERNAL_SCORE_SUM). */
+    Map<String, ScopeCounts> internalByProvider(long runId) {
+        Map<String, ScopeCounts> providers = new HashMap<>();
         jdbc.query("SELECT provider_department_id, COUNT(*), SUM(score) FROM in_internal_survey WHERE run_id = ?"
                 + " GROUP BY provider_department_id", rs -> {
-                    providers.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                    ScopeCounts c = new ScopeCounts();
+                    c.set(Counter.INTERNAL_ANSWERS, rs.getLong(2));
+                    c.set(Counter.INTERNAL_SCORE_SUM, rs.getLong(3));
+                    providers.put(rs.getString(1), c);
                 }, runId);
         return providers;
     }
@@ -248,24 +251,24 @@ class MetricAggregator {
                 return;
             }
             if (!touched.isEmpty()) {
-                counts(ScopeRef.COMPANY).customersTouched++;
+                counts(ScopeRef.COMPANY).increment(Counter.CUSTOMERS_TOUCHED);
             }
             Set<String> touchedSubtrees = subtrees(touched);
             Set<String> churnedSubtrees = subtrees(churned);
             for (String d : touched) {
-                counts(ScopeRef.department(d)).customersTouched++;
+                counts(ScopeRef.department(d)).increment(Counter.CUSTOMERS_TOUCHED);
             }
             for (String d : churned) {
-                counts(ScopeRef.department(d)).churned++;
+                counts(ScopeRef.department(d)).increment(Counter.CHURNED);
             }
             Set<String> either = new HashSet<>(touched);
             either.addAll(churned);
-            either.forEach(d -> counts(ScopeRef.department(d)).touchedOrChurned++);
-            touchedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).customersTouched++);
-            churnedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).churned++);
+            either.forEach(d -> counts(ScopeRef.department(d)).increment(Counter.TOUCHED_OR_CHURNED));
+            touchedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.CUSTOMERS_TOUCHED));
+            churnedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.CHURNED));
             Set<String> eitherSubtrees = new HashSet<>(touchedSubtrees);
             eitherSubtrees.addAll(churnedSubtrees);
-            eitherSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).touchedOrChurned++);
+            eitherSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.TOUCHED_OR_CHURNED));
             touched.clear();
             churned.clear();
             customer = null;

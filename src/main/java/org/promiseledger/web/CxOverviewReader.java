@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.metrics.NpsInterval;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;

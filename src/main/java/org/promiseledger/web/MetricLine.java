@@ -2,6 +2,8 @@ package org.promiseledger.web;
 
 import java.math.BigDecimal;
 
+import org.promiseledger.metrics.NpsInterval;
+
 /**
  * One metric of a scope as the scorecard shows it: what was measured, on how many answers, against which targets
  * (targetsOf: the department whose row applied, or COMPANY), what it attained and why ({@code reading}: on the

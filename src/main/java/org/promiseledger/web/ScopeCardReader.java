@@ -9,53 +9,55 @@ import java.util.Map;
 import java.util.Set;
 
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.metrics.DepartmentMetricStore;
+import org.promiseledger.metrics.MetricCode;
+import org.promiseledger.metrics.MetricCountStore;
+import org.promiseledger.metrics.MomentOfTruthCheck;
+import org.promiseledger.metrics.NpsInterval;
 import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
+import org.promiseledger.scoring.CxIndex;
+import org.promiseledger.scoring.MetricAttainment;
 import org.promiseledger.scoring.Scope;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what a run stored for one scope — department_metrics, metric_attainment, cx_index, mot_check, in_target and
- * the scope's rule trail — into a {@link ScopeCard}. Nothing is recomputed but the NPS interval, from the run's
- * accepted survey rows (in_survey) at the touchpoints the scope's departments own (in_touchpoint).
+ * Reads what a run stored for one scope — its metrics, counts and moment-of-truth checks (metrics/ read API), its
+ * attainments and CX index (scoring/ScopeResultStore), in_target and the scope's rule trail — into a {@link ScopeCard}.
+ * Nothing is recounted: the NPS interval comes from the scope's stored promoter, detractor and answer counts.
  */
 @Component
 class ScopeCardReader {
 
     private final JdbcTemplate jdbc;
+    private final DepartmentMetricStore metrics;
+    private final MetricCountStore counts;
+    private final ScopeResultStore results;
 
-    ScopeCardReader(JdbcTemplate jdbc) {
+    ScopeCardReader(JdbcTemplate jdbc, DepartmentMetricStore metrics, MetricCountStore counts, ScopeResultStore results) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.counts = counts;
+        this.results = results;
     }
 
     /** @param previousRunId the run of the quarter before, for the NPS change; null when there is none */
     ScopeCard read(long runId, ScopeRef scope, Workforce workforce, Long previousRunId) {
-        String scopeKind = scope.kind().name();
-        String departmentId = scope.departmentId();
-        Map<String, Attained> attained = new HashMap<>();
-        jdbc.query("SELECT metric, attainment, basis FROM metric_attainment WHERE run_id = ? AND scope = ? AND department_id = ?",
-                rs -> {
-                    attained.put(rs.getString(1), new Attained(rs.getBigDecimal(2), rs.getString(3)));
-                }, runId, scopeKind, departmentId);
-        Map<String, Targets> targets = targetsFor(runId, departmentId);
-        List<MetricLine> metrics = jdbc.query("SELECT metric, value, sample_size, status FROM department_metrics"
-                + " WHERE run_id = ? AND scope = ? AND department_id = ? ORDER BY metric", (rs, i) -> {
-                    String metric = rs.getString(1);
-                    return line(runId, scope, workforce, metric, rs.getBigDecimal(2), rs.getLong(3), rs.getString(4),
-                            targets.get(metric), attained.get(metric), previousRunId);
-                }, runId, scopeKind, departmentId);
-        metrics = metrics.stream().sorted((a, b) -> CodePoints.ORDER.compare(a.metric(), b.metric())).toList();
-        record Cx(BigDecimal value, String basis) {
-        }
-        Cx cx = jdbc.query("SELECT cx_index, basis FROM cx_index WHERE run_id = ? AND scope = ? AND department_id = ?",
-                (rs, i) -> new Cx(rs.getBigDecimal(1), rs.getString(2)), runId, scopeKind, departmentId)
-                .stream().findFirst().orElse(new Cx(null, null));
+        Map<String, MetricAttainment> attained = results.attainmentsOf(runId, scope);
+        Map<String, Targets> targets = targetsFor(runId, scope.departmentId());
+        List<MetricLine> lines = metrics.metricsOf(runId, scope).stream().map(m -> {
+            String metric = m.metric().name();
+            return line(runId, scope, metric, m.value(), m.sampleSize(), m.status().name(), targets.get(metric),
+                    attained.get(metric), previousRunId);
+        }).sorted((a, b) -> CodePoints.ORDER.compare(a.metric(), b.metric())).toList();
+        CxIndex cx = results.cxIndexOf(runId, scope).orElse(new CxIndex(scope.kind().name(), scope.departmentId(), null, null));
         List<TrailLine> trail = jdbc.query("SELECT subject, rule_name, decision FROM rule_trail WHERE run_id = ? AND subject = ?"
                 + " ORDER BY id", (rs, i) -> new TrailLine(rs.getString(1), rs.getString(2), rs.getString(3)), runId,
                 scope.label());
         boolean internalOnly = trail.stream().anyMatch(t -> t.decision().contains("(" + Scope.INTERNAL_ONLY + ")"));
-        return new ScopeCard(scope, title(scope, workforce), cx.value(), cx.basis(), cxReading(cx.basis(), internalOnly), metrics,
+        return new ScopeCard(scope, title(scope, workforce), cx.value(), cx.basis(), cxReading(cx.basis(), internalOnly), lines,
                 moments(runId, scope, workforce), trail);
     }
 
@@ -66,9 +68,6 @@ class ScopeCardReader {
             case SUBTREE -> "Subtree " + scope.departmentId() + " " + workforce.departmentName(scope.departmentId())
                     + " and everything below it";
         };
-    }
-
-    private record Attained(BigDecimal attainment, String basis) {
     }
 
     private record Targets(BigDecimal threshold, BigDecimal target, BigDecimal stretch, String of) {
@@ -85,12 +84,12 @@ class ScopeCardReader {
         return targets;
     }
 
-    private MetricLine line(long runId, ScopeRef scope, Workforce workforce, String metric, BigDecimal value, long sample, String status,
-            Targets targets, Attained attained, Long previousRunId) {
+    private MetricLine line(long runId, ScopeRef scope, String metric, BigDecimal value, long sample, String status,
+            Targets targets, MetricAttainment attained, Long previousRunId) {
         NpsInterval interval = null;
         String change = null;
-        if (metric.equals("NPS")) {
-            interval = npsInterval(runId, scope, workforce);
+        if (metric.equals(MetricCode.NPS.name())) {
+            interval = counts.npsIntervalOf(runId, scope).orElse(null);
             change = interval == null || value == null || previousRunId == null ? null
                     : npsChange(previousRunId, scope, interval);
         }
@@ -103,7 +102,7 @@ class ScopeCardReader {
                 change, ref, label);
     }
 
-    private static String reading(String metric, long sample, String status, Targets targets, Attained attained) {
+    private static String reading(String metric, long sample, String status, Targets targets, MetricAttainment attained) {
         String why = metric.equals("CONSISTENCY")
                 ? "INSUFFICIENT (fewer than two channels with the minimum sample of CSAT answers)"
                 : "INSUFFICIENT (" + sample + " answers, fewer than the minimum sample)";
@@ -139,30 +138,6 @@ class ScopeCardReader {
         };
     }
 
-    /**
-     * Counts the run's accepted answers with an NPS at the scope's touchpoints (by owner department, so the same
-     * attribution as the metric) and turns them into the interval; null when nobody answered.
-     */
-    private NpsInterval npsInterval(long runId, ScopeRef scope, Workforce workforce) {
-        Set<String> owners = owners(scope, workforce);
-        long[] counts = new long[3];
-        jdbc.query("""
-                SELECT t.owner_department_id, COUNT(s.nps), COALESCE(SUM(CASE WHEN s.nps >= 9 THEN 1 ELSE 0 END), 0),
-                       COALESCE(SUM(CASE WHEN s.nps <= 6 THEN 1 ELSE 0 END), 0)
-                FROM in_survey s
-                JOIN in_touchpoint t ON t.run_id = s.run_id AND t.touchpoint_id = s.touchpoint_id
-                WHERE s.run_id = ?
-                  AND s.touchpoint_id NOT IN (SELECT x.touchpoint_id FROM integrity_exclusion x WHERE x.run_id = ?)
-                GROUP BY t.owner_department_id""", rs -> {
-                    if (owners == null || owners.contains(rs.getString(1))) {
-                        counts[0] += rs.getLong(2);
-                        counts[1] += rs.getLong(3);
-                        counts[2] += rs.getLong(4);
-                    }
-                }, runId, runId);
-        return counts[0] == 0 ? null : NpsInterval.of(counts[1], counts[2], counts[0]);
-    }
-
     /** The departments whose touchpoints a scope covers; null for the company (all of them). */
     private static Set<String> owners(ScopeRef scope, Workforce workforce) {
         return switch (scope.kind()) {
@@ -173,13 +148,10 @@ class ScopeCardReader {
     }
 
     private String npsChange(long previousRunId, ScopeRef scope, NpsInterval interval) {
-        List<BigDecimal> before = jdbc.query("SELECT value FROM department_metrics WHERE run_id = ? AND scope = ?"
-                + " AND department_id = ? AND metric = 'NPS'", (rs, i) -> rs.getBigDecimal(1), previousRunId,
-                scope.kind().name(), scope.departmentId());
-        if (before.isEmpty() || before.get(0) == null) {
+        BigDecimal last = metrics.valueOf(previousRunId, scope, MetricCode.NPS).orElse(null);
+        if (last == null) {
             return null;
         }
-        BigDecimal last = before.get(0);
         return "last quarter " + four(last) + (interval.contains(last)
                 ? ": inside this quarter's 90 % interval, so the change may be noise"
                 : ": outside this quarter's 90 % interval, a real change");
@@ -187,22 +159,18 @@ class ScopeCardReader {
 
     private List<MomentCheck> moments(long runId, ScopeRef scope, Workforce workforce) {
         Set<String> owners = owners(scope, workforce);
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT touchpoint_id, name FROM in_touchpoint WHERE run_id = ?", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        }, runId);
         List<MomentCheck> checks = new ArrayList<>();
-        jdbc.query("""
-                SELECT m.touchpoint_id, t.name, m.owner_department_id, m.csat, m.csat_sample, m.company_threshold, m.fired
-                FROM mot_check m
-                LEFT JOIN in_touchpoint t ON t.run_id = m.run_id AND t.touchpoint_id = m.touchpoint_id
-                WHERE m.run_id = ?""", rs -> {
-                    String owner = rs.getString(3);
-                    if (owners == null || owners.contains(owner)) {
-                        boolean fired = rs.getBoolean(7);
-                        BigDecimal csat = rs.getBigDecimal(4);
-                        BigDecimal threshold = rs.getBigDecimal(6);
-                        checks.add(new MomentCheck(rs.getString(1), rs.getString(2), owner, csat, rs.getLong(5), threshold,
-                                fired, momentReading(scope, fired, csat, threshold)));
-                    }
-                }, runId);
-        checks.sort((a, b) -> CodePoints.ORDER.compare(a.touchpointId(), b.touchpointId()));
+        for (MomentOfTruthCheck m : metrics.momentOfTruthChecksOf(runId)) {
+            if (owners == null || owners.contains(m.ownerDepartmentId())) {
+                checks.add(new MomentCheck(m.touchpointId(), names.get(m.touchpointId()), m.ownerDepartmentId(), m.csat(),
+                        m.csatSample(), m.companyThreshold(), m.fired(),
+                        momentReading(scope, m.fired(), m.csat(), m.companyThreshold())));
+            }
+        }
         return checks;
     }
 

@@ -1,4 +1,4 @@
-package org.promiseledger.web;
+package org.promiseledger.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
