@@ -15,6 +15,8 @@ import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.web.DemoUsers;
+import org.promiseledger.metrics.ScopeRef;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +50,13 @@ class DemoCommand implements Callable<Integer> {
     private final QuarterRunPrinter printer;
     private final RunRegistry registry;
     private final JdbcTemplate jdbc;
+    private final ScopeResultStore results;
     private final BatchSettings settings;
     private final DemoUsers demoUsers;
 
-    DemoCommand(QuarterRunPrinter printer, RunRegistry registry, JdbcTemplate jdbc, BatchSettings settings, DemoUsers demoUsers) {
+    DemoCommand(QuarterRunPrinter printer, RunRegistry registry, JdbcTemplate jdbc, BatchSettings settings, DemoUsers demoUsers,
+            ScopeResultStore results) {
+        this.results = results;
         this.printer = printer;
         this.registry = registry;
         this.jdbc = jdbc;
@@ -84,8 +89,7 @@ class DemoCommand implements Callable<Integer> {
                 return exit;
             }
             QuarterlyRunRecord run = registry.latestCalculated(quarter).orElseThrow();
-            BigDecimal cx = jdbc.queryForObject("SELECT cx_index FROM cx_index WHERE run_id = ? AND scope = 'COMPANY'",
-                    BigDecimal.class, run.runId());
+            BigDecimal cx = results.cxIndexOf(run.runId(), ScopeRef.COMPANY).orElseThrow().value();
             BigDecimal total = jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE run_id = ?", BigDecimal.class, run.runId());
             trend.add(String.format("  %s  company CX %s  payouts %,.2f", quarter, cx.setScale(4, java.math.RoundingMode.HALF_EVEN),
                     total));

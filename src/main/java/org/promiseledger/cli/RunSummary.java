@@ -14,6 +14,8 @@ import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.ingest.RejectSamples;
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.metrics.DepartmentMetricStore;
+import org.promiseledger.metrics.MomentOfTruthCheck;
 import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.kernel.BatchSettings;
@@ -21,6 +23,8 @@ import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.Review;
 import org.promiseledger.integrity.ReviewedSignal;
+import org.promiseledger.scoring.MetricAttainment;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +35,14 @@ class RunSummary {
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
     private final IntegrityReviews integrity;
+    private final DepartmentMetricStore metrics;
+    private final ScopeResultStore results;
 
-    RunSummary(JdbcTemplate jdbc, BatchSettings settings, IntegrityReviews integrity) {
+    RunSummary(JdbcTemplate jdbc, BatchSettings settings, IntegrityReviews integrity, DepartmentMetricStore metrics,
+            ScopeResultStore results) {
         this.jdbc = jdbc;
+        this.metrics = metrics;
+        this.results = results;
         this.settings = settings;
         this.integrity = integrity;
     }
@@ -109,21 +118,20 @@ class RunSummary {
         }, runId);
         Map<String, BigDecimal> cx = new HashMap<>();
         Map<String, String> basis = new HashMap<>();
-        jdbc.query("SELECT scope, department_id, cx_index, basis FROM cx_index WHERE run_id = ?", rs -> {
-            cx.put(rs.getString(1) + " " + rs.getString(2), rs.getBigDecimal(3));
-            basis.put(rs.getString(1) + " " + rs.getString(2), rs.getString(4));
-        }, runId);
+        results.cxIndexesOf(runId).forEach((scope, index) -> {
+            cx.put(scope.kind() + " " + scope.departmentId(), index.value());
+            basis.put(scope.kind() + " " + scope.departmentId(), index.basis());
+        });
         Map<String, List<String>> insufficient = new TreeMap<>();
-        jdbc.query("SELECT department_id, metric FROM metric_attainment WHERE run_id = ? AND scope = 'DEPARTMENT'"
-                + " AND basis = 'COMPANY_FALLBACK'", rs -> {
-                    insufficient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }, runId);
+        results.attainmentsOf(runId).stream()
+                .filter(a -> "DEPARTMENT".equals(a.scope()) && "COMPANY_FALLBACK".equals(a.basis()))
+                .sorted(java.util.Comparator.comparing(MetricAttainment::metric))
+                .forEach(a -> insufficient.computeIfAbsent(a.departmentId(), k -> new ArrayList<>()).add(a.metric()));
         java.util.Set<String> owners = new java.util.HashSet<>(jdbc.queryForList(
                 "SELECT DISTINCT owner_department_id FROM in_touchpoint WHERE run_id = ?", String.class, runId));
         Map<String, List<String>> failedMoments = new HashMap<>();
-        jdbc.query("SELECT owner_department_id, touchpoint_id FROM mot_check WHERE run_id = ? AND fired = TRUE", rs -> {
-            failedMoments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        }, runId);
+        metrics.momentOfTruthChecksOf(runId).stream().filter(MomentOfTruthCheck::fired).forEach(m ->
+                failedMoments.computeIfAbsent(m.ownerDepartmentId(), k -> new ArrayList<>()).add(m.touchpointId()));
 
         out.printf("%nCompany CX index %s%n%n", four(cx.get("COMPANY COMPANY")));
         out.printf("%-40s %9s %9s  %s%n", "Department", "CX index", "Subtree", "Flags");

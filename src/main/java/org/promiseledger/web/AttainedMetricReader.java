@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.promiseledger.metrics.DepartmentMetricStore;
-import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.promiseledger.scoring.MetricAttainment;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,23 +23,19 @@ class AttainedMetricReader {
     }
 
     private final DepartmentMetricStore metrics;
-    private final JdbcTemplate jdbc;
+    private final ScopeResultStore results;
 
-    AttainedMetricReader(DepartmentMetricStore metrics, JdbcTemplate jdbc) {
+    AttainedMetricReader(DepartmentMetricStore metrics, ScopeResultStore results) {
         this.metrics = metrics;
-        this.jdbc = jdbc;
+        this.results = results;
     }
 
     /** In export order: scope (COMPANY, DEPARTMENT, SUBTREE), department id, metric code. */
     List<AttainedMetric> of(long runId) {
-        record Attained(BigDecimal attainment, String basis) {
-        }
-        Map<String, Attained> attained = new HashMap<>();
-        jdbc.query("SELECT scope, department_id, metric, attainment, basis FROM metric_attainment WHERE run_id = ?", rs -> {
-            attained.put(key(rs.getString(1), rs.getString(2), rs.getString(3)), new Attained(rs.getBigDecimal(4), rs.getString(5)));
-        }, runId);
+        Map<String, MetricAttainment> attained = new HashMap<>();
+        results.attainmentsOf(runId).forEach(a -> attained.put(key(a.scope(), a.departmentId(), a.metric()), a));
         return metrics.metricsOf(runId).stream().map(m -> {
-            Attained a = attained.get(key(m.scope().kind().name(), m.scope().departmentId(), m.metric().name()));
+            MetricAttainment a = attained.get(key(m.scope().kind().name(), m.scope().departmentId(), m.metric().name()));
             return new AttainedMetric(m.scope(), m.metric().name(), m.value(), m.sampleSize(), m.status().name(),
                     a == null ? null : a.attainment(), a == null ? null : a.basis());
         }).toList();
@@ -47,9 +43,7 @@ class AttainedMetricReader {
 
     Map<ScopeRef, StoredCx> cxIndexes(long runId) {
         Map<ScopeRef, StoredCx> cx = new HashMap<>();
-        jdbc.query("SELECT scope, department_id, cx_index, basis FROM cx_index WHERE run_id = ?", rs -> {
-            cx.put(new ScopeRef(ScopeKind.valueOf(rs.getString(1)), rs.getString(2)), new StoredCx(rs.getBigDecimal(3), rs.getString(4)));
-        }, runId);
+        results.cxIndexesOf(runId).forEach((scope, index) -> cx.put(scope, new StoredCx(index.value(), index.basis())));
         return cx;
     }
 

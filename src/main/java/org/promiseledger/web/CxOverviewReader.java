@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.NpsInterval;
+import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.promiseledger.scoring.CxIndex;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.stereotype.Component;
 
 /** The executive views that carry no individual pay: departments ranked by CX index, and the company's trend. */
@@ -30,12 +33,12 @@ class CxOverviewReader {
     record CompanyQuarter(String period, long runId, BigDecimal cxIndex, BigDecimal nps, NpsInterval npsInterval) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final ScopeResultStore results;
     private final CalculatedPeriods periods;
     private final ScopeCardReader scopes;
 
-    CxOverviewReader(JdbcTemplate jdbc, CalculatedPeriods periods, ScopeCardReader scopes) {
-        this.jdbc = jdbc;
+    CxOverviewReader(ScopeResultStore results, CalculatedPeriods periods, ScopeCardReader scopes) {
+        this.results = results;
         this.periods = periods;
         this.scopes = scopes;
     }
@@ -44,12 +47,12 @@ class CxOverviewReader {
     List<RankedDepartment> ranking(long runId, Workforce workforce) {
         record Row(String departmentId, BigDecimal cx, String basis, BigDecimal subtree) {
         }
-        List<Row> rows = jdbc.query("""
-                SELECT d.department_id, d.cx_index, d.basis, s.cx_index
-                FROM cx_index d
-                LEFT JOIN cx_index s ON s.run_id = d.run_id AND s.scope = 'SUBTREE' AND s.department_id = d.department_id
-                WHERE d.run_id = ? AND d.scope = 'DEPARTMENT'""",
-                (rs, i) -> new Row(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getBigDecimal(4)), runId);
+        Map<ScopeRef, CxIndex> cx = results.cxIndexesOf(runId);
+        List<Row> rows = cx.entrySet().stream().filter(e -> e.getKey().kind() == ScopeKind.DEPARTMENT).map(e -> {
+            CxIndex subtree = cx.get(ScopeRef.subtree(e.getKey().departmentId()));
+            return new Row(e.getKey().departmentId(), e.getValue().value(), e.getValue().basis(),
+                    subtree == null ? null : subtree.value());
+        }).toList();
         List<Row> ordered = rows.stream().sorted(Comparator.comparing(Row::cx, Comparator.reverseOrder())
                 .thenComparing(Row::departmentId, CodePoints.ORDER)).toList();
         List<RankedDepartment> ranking = new ArrayList<>();

@@ -6,20 +6,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.stereotype.Component;
 
 /** Every department's own CX index in the chosen quarter and the three before it, as each quarter's run stored it. */
 @Component
 class DepartmentTrends {
 
-    private final JdbcTemplate jdbc;
+    private final ScopeResultStore results;
     private final CalculatedPeriods periods;
 
-    DepartmentTrends(JdbcTemplate jdbc, CalculatedPeriods periods) {
-        this.jdbc = jdbc;
+    DepartmentTrends(ScopeResultStore results, CalculatedPeriods periods) {
+        this.results = results;
         this.periods = periods;
     }
 
@@ -34,9 +35,11 @@ class DepartmentTrends {
             if (run == null) {
                 continue;
             }
-            jdbc.query("SELECT department_id, cx_index FROM cx_index WHERE run_id = ? AND scope = 'DEPARTMENT'", rs -> {
-                values.computeIfAbsent(rs.getString(1), d -> new BigDecimal[quarters.size()])[index] = rs.getBigDecimal(2);
-            }, run.runId());
+            results.cxIndexesOf(run.runId()).forEach((scope, cx) -> {
+                if (scope.kind() == ScopeKind.DEPARTMENT) {
+                    values.computeIfAbsent(scope.departmentId(), d -> new BigDecimal[quarters.size()])[index] = cx.value();
+                }
+            });
         }
         Map<String, Sparkline> trends = new HashMap<>();
         for (String department : workforce.org().departments()) {

@@ -61,6 +61,12 @@ class ScopeCardReader {
                 moments(runId, scope, workforce), trail);
     }
 
+    /** What the company's metric attained in the run (scoring/ScopeResultStore); null when the rules gave it none. */
+    BigDecimal companyAttainment(long runId, String metric) {
+        MetricAttainment attained = results.attainmentsOf(runId, ScopeRef.COMPANY).get(metric);
+        return attained == null ? null : attained.attainment();
+    }
+
     static String title(ScopeRef scope, Workforce workforce) {
         return switch (scope.kind()) {
             case COMPANY -> "Company";

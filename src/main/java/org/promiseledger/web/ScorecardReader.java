@@ -143,8 +143,7 @@ class ScorecardReader {
     }
 
     private ScorecardView.Gate gate(long runId, Workforce.Member employee, List<TrailLine> trail, List<ScorecardView.Segment> segments) {
-        BigDecimal npsAttainment = jdbc.query("SELECT attainment FROM metric_attainment WHERE run_id = ? AND scope = 'COMPANY'"
-                + " AND metric = 'NPS'", (rs, i) -> rs.getBigDecimal(1), runId).stream().findFirst().orElse(null);
+        BigDecimal npsAttainment = scopes.companyAttainment(runId, "NPS");
         boolean applies = "EXECUTIVE".equals(employee.role()) || segments.stream().anyMatch(s -> "EXECUTIVE".equals(s.role()));
         boolean closed = trail.stream().anyMatch(t -> t.ruleName().equals(GATE_RULE));
         String attains = "company NPS attains " + Formats.fourPlaces(npsAttainment);

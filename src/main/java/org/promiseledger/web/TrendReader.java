@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Optional;
 
 import org.promiseledger.ingest.CheckInputTasklet;
+import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.scoring.CxIndex;
+import org.promiseledger.scoring.ScopeResultStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +25,12 @@ class TrendReader {
     private final CalculatedPeriods periods;
     private final WorkforceStore workforces;
     private final PayVisibility visibility;
+    private final ScopeResultStore results;
 
-    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility) {
+    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility,
+            ScopeResultStore results) {
         this.jdbc = jdbc;
+        this.results = results;
         this.periods = periods;
         this.workforces = workforces;
         this.visibility = visibility;
@@ -40,7 +46,7 @@ class TrendReader {
                 continue;
             }
             long runId = run.get().runId();
-            BigDecimal companyCx = cx(runId, "COMPANY", "COMPANY");
+            BigDecimal companyCx = cx(runId, ScopeRef.COMPANY);
             record Placed(String departmentId, String role) {
             }
             Optional<Placed> placed = jdbc.query("SELECT department_id, role FROM in_employee WHERE run_id = ? AND employee_id = ?"
@@ -58,9 +64,9 @@ class TrendReader {
                     (rs, i) -> new Paid(rs.getBigDecimal(1), rs.getBigDecimal(2)), runId, employeeId)
                     .stream().findFirst().orElse(new Paid(null, null));
             // the unit the person is scored on besides the company: an executive's subtree, anyone else's department
-            String unit = "EXECUTIVE".equals(placed.get().role()) ? "SUBTREE" : "DEPARTMENT";
-            points.add(new TrendPoint(quarter.toString(), paid.score(), paid.amount(), companyCx,
-                    cx(runId, unit, placed.get().departmentId())));
+            String unitOf = placed.get().departmentId();
+            ScopeRef unit = "EXECUTIVE".equals(placed.get().role()) ? ScopeRef.subtree(unitOf) : ScopeRef.department(unitOf);
+            points.add(new TrendPoint(quarter.toString(), paid.score(), paid.amount(), companyCx, cx(runId, unit)));
         }
         return points;
     }
@@ -72,8 +78,7 @@ class TrendReader {
                 new ChartData.Series(unitLabel, "score", points.stream().map(TrendPoint::unitCx).toList())));
     }
 
-    private BigDecimal cx(long runId, String scope, String departmentId) {
-        return jdbc.query("SELECT cx_index FROM cx_index WHERE run_id = ? AND scope = ? AND department_id = ?",
-                (rs, i) -> rs.getBigDecimal(1), runId, scope, departmentId).stream().findFirst().orElse(null);
+    private BigDecimal cx(long runId, ScopeRef scope) {
+        return results.cxIndexOf(runId, scope).map(CxIndex::value).orElse(null);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.ReviewedSignal;
+import org.promiseledger.metrics.NpsInterval;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;
