@@ -54,7 +54,8 @@ class MetricAggregator {
 
     /**
      * Records which touchpoints make up each scope of the run (the company, the owner, the owner's and each ancestor's
-     * subtree), so scorecards can recount a scope's answers (e.g. the NPS interval) without redoing the org chart.
+     * subtree), so what a scope's stored figures cover can be looked up without redoing the org chart. Pages read the
+     * scope's stored counts (metric_count), never its rows.
      */
     void mapScopes(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints) {
         jdbc.update("DELETE FROM scope_touchpoint WHERE run_id = ?", runId);
