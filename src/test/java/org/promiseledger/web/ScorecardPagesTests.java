@@ -22,7 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.integrity.ReviewedSignal;
+import org.promiseledger.metrics.Counter;
+import org.promiseledger.metrics.DepartmentMetric;
+import org.promiseledger.metrics.DepartmentMetricStore;
+import org.promiseledger.metrics.MetricCountStore;
+import org.promiseledger.metrics.MetricFormulas;
 import org.promiseledger.metrics.NpsInterval;
+import org.promiseledger.metrics.ScopeCounts;
+import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;
@@ -147,6 +154,35 @@ class ScorecardPagesTests {
         assertThat(interval.selectFirst(".nps-low").text()).isEqualTo(fmt.four(expected.low()));
         assertThat(interval.selectFirst(".nps-high").text()).isEqualTo(fmt.four(expected.high()));
         assertThat(interval.selectFirst(".nps-change").text()).startsWith("last quarter ").contains("90 % interval");
+    }
+
+    @Test
+    void everyScopesStoredCountsAreTheOnesItsStoredMetricsCameFrom(@Autowired DepartmentMetricStore metrics,
+            @Autowired MetricCountStore counts) {
+        List<DepartmentMetric> rows = metrics.metricsOf(q3Run);
+        assertThat(rows).isNotEmpty();
+        for (DepartmentMetric row : rows) {
+            ScopeCounts c = counts.countsOf(q3Run, row.scope());
+            String what = row.metric() + " of " + row.scope().label();
+            switch (row.metric()) {
+                case NPS -> {
+                    assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.NPS_ANSWERS));
+                    if (row.value() != null) {
+                        assertThat(row.value()).as(what).isEqualTo(MetricFormulas.nps(c.get(Counter.PROMOTERS),
+                                c.get(Counter.DETRACTORS), c.get(Counter.NPS_ANSWERS)));
+                    }
+                }
+                case CSAT -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.CSAT_ANSWERS));
+                case CES -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.EFFORT_ANSWERS));
+                case FCR -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.CONTACTS));
+                case COMPLAINT_RATE -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.CUSTOMERS_TOUCHED));
+                case INTERNAL_SERVICE -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(Counter.INTERNAL_ANSWERS));
+                case RETENTION -> assertThat(row.sampleSize()).as(what).isEqualTo(c.get(row.scope().equals(ScopeRef.COMPANY)
+                        ? Counter.ACTIVE_AT_START : Counter.TOUCHED_OR_CHURNED));
+                case CONSISTENCY -> assertThat(c.channelCsat().values().stream().mapToLong(a -> a[0]).sum()).as(what)
+                        .isEqualTo(c.get(Counter.CSAT_ANSWERS));
+            }
+        }
     }
 
     @Test
