@@ -1,7 +1,6 @@
 package org.promiseledger.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -165,19 +164,17 @@ class ScopeCardReader {
 
     private List<MomentCheck> moments(long runId, ScopeRef scope, Workforce workforce) {
         Set<String> owners = owners(scope, workforce);
+        List<MomentOfTruthCheck> stored = metrics.momentOfTruthChecksOf(runId).stream()
+                .filter(m -> owners == null || owners.contains(m.ownerDepartmentId())).toList();
         Map<String, String> names = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, name FROM in_touchpoint WHERE run_id = ?", rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-        }, runId);
-        List<MomentCheck> checks = new ArrayList<>();
-        for (MomentOfTruthCheck m : metrics.momentOfTruthChecksOf(runId)) {
-            if (owners == null || owners.contains(m.ownerDepartmentId())) {
-                checks.add(new MomentCheck(m.touchpointId(), names.get(m.touchpointId()), m.ownerDepartmentId(), m.csat(),
-                        m.csatSample(), m.companyThreshold(), m.fired(),
-                        momentReading(scope, m.fired(), m.csat(), m.companyThreshold())));
-            }
+        if (!stored.isEmpty()) {
+            jdbc.query("SELECT touchpoint_id, name FROM in_touchpoint WHERE run_id = ? AND moment_of_truth = TRUE", rs -> {
+                names.put(rs.getString(1), rs.getString(2));
+            }, runId);
         }
-        return checks;
+        return stored.stream().map(m -> new MomentCheck(m.touchpointId(), names.get(m.touchpointId()), m.ownerDepartmentId(),
+                m.csat(), m.csatSample(), m.companyThreshold(), m.fired(),
+                momentReading(scope, m.fired(), m.csat(), m.companyThreshold()))).toList();
     }
 
     private static String momentReading(ScopeRef scope, boolean fired, BigDecimal csat, BigDecimal threshold) {
