@@ -1,16 +1,14 @@
 package org.promiseledger.runs;
 
-import org.promiseledger.kernel.StepProgress;
-
-import org.promiseledger.kernel.RunParameters;
-
-import org.promiseledger.kernel.BatchSettings;
-
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.kernel.StepProgress;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.ledger.PayoutLedger;
 import org.promiseledger.runs.partition.RemoteScoring;
@@ -29,9 +27,11 @@ import org.promiseledger.scoring.ScoringInput;
 import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +40,11 @@ import org.springframework.stereotype.Component;
  * the same transaction, and the run it supersedes is marked so.
  */
 @Component
+@StepScope
 class ScoreEmployeesTasklet implements Tasklet {
 
+    private final long runId;
+    private final Path rulesDir;
     private final RuleSetCompiler compiler;
     private final ScoringInputStore inputs;
     private final ScopeResultStore scopeResults;
@@ -51,8 +54,11 @@ class ScoreEmployeesTasklet implements Tasklet {
     private final StepProgress progress;
     private final RemoteScoring remoteScoring;
 
-    ScoreEmployeesTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
+    ScoreEmployeesTasklet(@Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
+            @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir, RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
             PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress, RemoteScoring remoteScoring) {
+        this.runId = runId;
+        this.rulesDir = Path.of(rulesDir);
         this.compiler = compiler;
         this.inputs = inputs;
         this.scopeResults = scopeResults;
@@ -65,11 +71,10 @@ class ScoreEmployeesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunParameters parameters = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        QuarterlyRunRecord run = registry.find(parameters.runId()).orElseThrow();
-        CompiledRuleSet rules = compiler.compile(parameters.rulesDir());
+        QuarterlyRunRecord run = registry.find(runId).orElseThrow();
+        CompiledRuleSet rules = compiler.compile(rulesDir);
         if (!rules.version().equals(run.ruleSetVersion())) {
-            throw new RuleCompilationException(List.of(new RuleProblem(parameters.rulesDir().toString(), null,
+            throw new RuleCompilationException(List.of(new RuleProblem(rulesDir.toString(), null,
                     "the rules changed while the run was going (version " + run.ruleSetVersion().substring(0, 12) + " became "
                             + rules.shortVersion() + "); run again")));
         }
