@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.ingest.RejectSamples;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.rules.RuleSetFolder;
@@ -29,11 +30,13 @@ import org.springframework.stereotype.Component;
 class RunSummary {
 
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final BatchSettings settings;
     private final IntegrityReviews integrity;
 
-    RunSummary(JdbcTemplate jdbc, BatchSettings settings, IntegrityReviews integrity) {
+    RunSummary(JdbcTemplate jdbc, StagedWorkforce staged, BatchSettings settings, IntegrityReviews integrity) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.settings = settings;
         this.integrity = integrity;
     }
@@ -103,10 +106,10 @@ class RunSummary {
         long runId = run.runId();
         Map<String, String> names = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
-        jdbc.query("SELECT department_id, name, parent_id FROM in_department WHERE run_id = ?", rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-            parents.put(rs.getString(1), rs.getString(3));
-        }, runId);
+        staged.departments(runId).forEach(d -> {
+            names.put(d.departmentId(), d.name());
+            parents.put(d.departmentId(), d.parentId());
+        });
         Map<String, BigDecimal> cx = new HashMap<>();
         Map<String, String> basis = new HashMap<>();
         jdbc.query("SELECT scope, department_id, cx_index, basis FROM cx_index WHERE run_id = ?", rs -> {
@@ -118,8 +121,7 @@ class RunSummary {
                 + " AND basis = 'COMPANY_FALLBACK'", rs -> {
                     insufficient.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }, runId);
-        java.util.Set<String> owners = new java.util.HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT owner_department_id FROM in_touchpoint WHERE run_id = ?", String.class, runId));
+        java.util.Set<String> owners = new java.util.HashSet<>(staged.touchpointOwners(runId).values());
         Map<String, List<String>> failedMoments = new HashMap<>();
         jdbc.query("SELECT owner_department_id, touchpoint_id FROM mot_check WHERE run_id = ? AND fired = TRUE", rs -> {
             failedMoments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.kernel.BadInputException;
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.RunParameters;
-import org.promiseledger.scoring.PlanInspector;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -43,16 +41,16 @@ public class CheckInputTasklet implements Tasklet {
     private final Path rulesDir;
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
-    private final RuleSetCompiler compiler;
+    private final PlanWeights plan;
 
     CheckInputTasklet(@Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
             @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir, JdbcTemplate jdbc,
-            BatchSettings settings, RuleSetCompiler compiler) {
+            BatchSettings settings, PlanWeights plan) {
         this.runId = runId;
         this.rulesDir = Path.of(rulesDir);
         this.jdbc = jdbc;
         this.settings = settings;
-        this.compiler = compiler;
+        this.plan = plan;
     }
 
     @Override
@@ -73,7 +71,7 @@ public class CheckInputTasklet implements Tasklet {
         problems.addAll(cycles("departments.csv", "parent_id", "SELECT department_id, parent_id FROM in_department WHERE run_id = ?", runId));
         problems.addAll(cycles("employees.csv", "manager_id", "SELECT employee_id, manager_id FROM in_employee WHERE run_id = ?"
                 + LATEST_SEGMENT_LAST, runId));
-        Set<String> weighted = PlanInspector.weightedMetrics(compiler.compile(rulesDir));
+        Set<String> weighted = plan.weightedMetrics(rulesDir);
         List<String> companyTargets = jdbc.queryForList(
                 "SELECT metric FROM in_target WHERE run_id = ? AND scope = 'COMPANY'", String.class, runId);
         for (String metric : weighted) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -37,20 +38,19 @@ class IntegrityCounts {
     private static final DateTimeFormatter TO_THE_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final RunRegistry runs;
 
-    IntegrityCounts(JdbcTemplate jdbc, RunRegistry runs) {
+    IntegrityCounts(JdbcTemplate jdbc, StagedWorkforce staged, RunRegistry runs) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.runs = runs;
     }
 
     /** The run's touchpoints and their owner departments, in touchpoint id order (code points). */
     Map<String, String> owners(long runId) {
         Map<String, String> owners = new TreeMap<>(CodePoints.ORDER);
-        jdbc.query("SELECT touchpoint_id, owner_department_id FROM in_touchpoint WHERE run_id = ?",
-                rs -> {
-                    owners.put(rs.getString(1), rs.getString(2));
-                }, runId);
+        owners.putAll(staged.touchpointOwners(runId));
         return owners;
     }
 
@@ -137,10 +137,11 @@ class IntegrityCounts {
      * of the nearest earlier quarter that has one.
      */
     Optional<QuarterlyRunRecord> previousCalculated(Period period) {
-        List<String> earlier = jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run WHERE period < ? ORDER BY period DESC",
-                String.class, period.toString());
-        for (String p : earlier) {
-            Optional<QuarterlyRunRecord> run = runs.latestCalculated(Period.parse(p));
+        for (Period p : runs.periods()) {
+            if (p.compareTo(period) >= 0) {
+                continue;
+            }
+            Optional<QuarterlyRunRecord> run = runs.latestCalculated(p);
             if (run.isPresent()) {
                 return run;
             }

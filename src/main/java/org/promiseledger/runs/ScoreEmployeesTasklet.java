@@ -11,6 +11,7 @@ import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.kernel.StepProgress;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.ledger.PayoutLedger;
+import org.promiseledger.period.Period;
 import org.promiseledger.runs.partition.RemoteScoring;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
@@ -78,7 +79,7 @@ class ScoreEmployeesTasklet implements Tasklet {
                     "the rules changed while the run was going (version " + run.ruleSetVersion().substring(0, 12) + " became "
                             + rules.shortVersion() + "); run again")));
         }
-        ScoringInput input = inputs.load(run.runId());
+        ScoringInput input = inputs.load(run.runId(), Period.parse(run.period()));
         ScoringResult result;
         try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
             long[] done = {0};
@@ -96,10 +97,15 @@ class ScoreEmployeesTasklet implements Tasklet {
         List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();
         ledger.append(new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(), run.ruleSetVersion(),
                 run.inputFingerprint()), scopeTrail, book(result.payouts()));
+        // whoever started (or restarted) this execution calculated it
+        String actor = registry.history(run.runId()).stream().filter(c -> c.state().equals(RunState.STARTED.name()))
+                .reduce((first, second) -> second).map(RunRegistry.StateChange::changedBy).orElse(run.launchedBy());
         if (run.supersedesRunId() != null) {
-            registry.appendState(run.supersedesRunId(), RunState.SUPERSEDED, "superseded by run " + run.runId(), run.launchedBy());
+            registry.transition(run.supersedesRunId(), RunState.SUPERSEDED, actor, "superseded by run " + run.runId(),
+                    new RunRegistry.AuditEntry("RUN_SUPERSEDED", "superseded by run " + run.runId()));
         }
-        registry.appendState(run.runId(), RunState.CALCULATED, result.payouts().size() + " payouts", run.launchedBy());
+        registry.transition(run.runId(), RunState.CALCULATED, actor, result.payouts().size() + " payouts",
+                new RunRegistry.AuditEntry("RUN_CALCULATED", "calculated"));
         contribution.incrementWriteCount(result.payouts().size());
         return RepeatStatus.FINISHED;
     }

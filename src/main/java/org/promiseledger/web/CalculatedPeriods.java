@@ -29,10 +29,8 @@ class CalculatedPeriods {
 
     /** Newest first. */
     List<Period> all() {
-        return jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream()
-                .map(Period::parse)
+        return registry.periods().stream()
                 .filter(p -> registry.latestCalculated(p).isPresent())
-                .sorted(Comparator.reverseOrder())
                 .toList();
     }
 

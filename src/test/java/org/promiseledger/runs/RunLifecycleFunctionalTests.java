@@ -110,7 +110,7 @@ abstract class RunLifecycleFunctionalTests {
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the period stays frozen in this database
     void anApprovedPeriodIsNotCalculatedAgain() {
         RunOutcome first = runner.run(Q3, SMALL.resolve("input"), Path.of("rules"), "hr.alice");
-        registry.appendState(first.runId(), RunState.APPROVED, null, "hr.bob");
+        registry.transition(first.runId(), RunState.APPROVED, "hr.bob", null, new RunRegistry.AuditEntry("APPROVE", "approved"));
 
         RunOutcome again = runner.run(Q3, SMALL.resolve("input"), Path.of("rules"), "hr.alice");
 
