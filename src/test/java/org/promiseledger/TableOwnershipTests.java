@@ -67,6 +67,16 @@ class TableOwnershipTests {
             "metrics in_churn", "metrics in_complaint", "metrics in_contact", "metrics in_customer", "metrics in_department",
             "metrics in_internal_survey", "metrics in_survey", "metrics in_target", "metrics in_touchpoint");
 
+    /**
+     * Deliberate, lasting exceptions, one source file and table each. Integrity's signal counts join the staged answers
+     * and contacts with integrity's own respondent table (keyed for that join) in one INSERT ... SELECT and one
+     * SELECT ... LEFT JOIN; going through ingest's API would pull every (touchpoint, customer) pair of a quarter
+     * through the JVM. They only read; ingest still writes those tables alone.
+     */
+    static final Set<String> SET_BASED_JOINS = Set.of(
+            "integrity/IntegrityCounts.java in_survey",
+            "integrity/IntegrityCounts.java in_contact");
+
     /** FROM x, JOIN x, INTO x, UPDATE x, DELETE FROM x, LOAD DATA ... INTO TABLE x (optionally `quoted`). */
     private static final Pattern TABLE_REFERENCE = Pattern.compile(
             "\\b(?:FROM|JOIN|INTO(?:\\s+TABLE)?|UPDATE|TABLE)\\s+`?([A-Za-z_][A-Za-z0-9_]*)`?", Pattern.CASE_INSENSITIVE);
@@ -147,7 +157,8 @@ class TableOwnershipTests {
         List<String> found = new ArrayList<>();
         for (Reference r : references(source)) {
             String owner = OWNER.get(r.table());
-            if (owner != null && !owner.equals(feature) && !NOT_YET_MOVED.contains(feature + " " + r.table())) {
+            if (owner != null && !owner.equals(feature) && !NOT_YET_MOVED.contains(feature + " " + r.table())
+                    && !SET_BASED_JOINS.contains(relative(file) + " " + r.table())) {
                 found.add(file + ":" + r.line() + " " + feature + " names " + r.table() + ", owned by " + owner);
             }
         }
@@ -237,10 +248,15 @@ class TableOwnershipTests {
         return n;
     }
 
+    /** The file's path below org/promiseledger/, with forward slashes. */
+    static String relative(Path file) {
+        String path = file.toString().replace('\\', '/');
+        return path.substring(path.indexOf(BASE) + BASE.length());
+    }
+
     /** The feature package a source file belongs to: the first package under org.promiseledger, "" at the root. */
     static String feature(Path file) {
-        String path = file.toString().replace('\\', '/');
-        String rest = path.substring(path.indexOf(BASE) + BASE.length());
+        String rest = relative(file);
         return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "";
     }
 

@@ -1,13 +1,11 @@
 package org.promiseledger.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CalculatedPeriods {
 
-    private final JdbcTemplate jdbc;
     private final RunRegistry registry;
     private final WorkforceStore workforces;
 
-    CalculatedPeriods(JdbcTemplate jdbc, RunRegistry registry, WorkforceStore workforces) {
-        this.jdbc = jdbc;
+    CalculatedPeriods(RunRegistry registry, WorkforceStore workforces) {
         this.registry = registry;
         this.workforces = workforces;
     }
