@@ -145,6 +145,24 @@ class TableOwnershipTests {
     }
 
     @Test
+    void aNewTableInAChangelogIsFoundSoItNeedsAnOwner() {
+        String changelog = """
+                databaseChangeLog:
+                  - changeSet:
+                      changes:
+                        - createTable:
+                            tableName: bonus_pool
+                        - sql:
+                            sql: CREATE TABLE IF NOT EXISTS payout_hold (id BIGINT)
+                        - addColumn:
+                            tableName: payout
+                """;
+
+        assertThat(tablesCreatedIn(changelog)).containsExactly("bonus_pool", "payout_hold");
+        assertThat(OWNER).doesNotContainKeys("bonus_pool", "payout_hold");
+    }
+
+    @Test
     void aFeatureReadingAnotherFeaturesTableIsNamedWithFileAndLine() {
         String source = "class X {\n  String sql = \"SELECT * FROM in_employee\";\n  String own = \"SELECT * FROM app_user\";\n}\n";
 
@@ -264,15 +282,22 @@ class TableOwnershipTests {
         Set<String> tables = new TreeSet<>();
         try (Stream<Path> files = Files.list(CHANGELOGS)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".sql")).toList()) {
-                Matcher m = CREATED_TABLE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (m.find()) {
-                    tables.add((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT));
-                }
+                tables.addAll(tablesCreatedIn(Files.readString(file, StandardCharsets.UTF_8)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         assertThat(tables).as("tables found in %s", CHANGELOGS).contains("quarterly_run", "payout");
+        return tables;
+    }
+
+    /** The tables a changelog creates, by Liquibase's createTable or by SQL. */
+    static Set<String> tablesCreatedIn(String changelog) {
+        Set<String> tables = new TreeSet<>();
+        Matcher m = CREATED_TABLE.matcher(changelog);
+        while (m.find()) {
+            tables.add((m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(java.util.Locale.ROOT));
+        }
         return tables;
     }
 
