@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.ingest.RejectSamples;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.metrics.MomentOfTruthCheck;
@@ -33,14 +34,16 @@ import org.springframework.stereotype.Component;
 class RunSummary {
 
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final BatchSettings settings;
     private final IntegrityReviews integrity;
     private final DepartmentMetricStore metrics;
     private final ScopeResultStore results;
 
-    RunSummary(JdbcTemplate jdbc, BatchSettings settings, IntegrityReviews integrity, DepartmentMetricStore metrics,
-            ScopeResultStore results) {
+    RunSummary(JdbcTemplate jdbc, StagedWorkforce staged, BatchSettings settings, IntegrityReviews integrity,
+            DepartmentMetricStore metrics, ScopeResultStore results) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.metrics = metrics;
         this.results = results;
         this.settings = settings;
@@ -112,10 +115,10 @@ class RunSummary {
         long runId = run.runId();
         Map<String, String> names = new HashMap<>();
         Map<String, String> parents = new HashMap<>();
-        jdbc.query("SELECT department_id, name, parent_id FROM in_department WHERE run_id = ?", rs -> {
-            names.put(rs.getString(1), rs.getString(2));
-            parents.put(rs.getString(1), rs.getString(3));
-        }, runId);
+        staged.departments(runId).forEach(d -> {
+            names.put(d.departmentId(), d.name());
+            parents.put(d.departmentId(), d.parentId());
+        });
         Map<String, BigDecimal> cx = new HashMap<>();
         Map<String, String> basis = new HashMap<>();
         results.cxIndexesOf(runId).forEach((scope, index) -> {
@@ -127,8 +130,7 @@ class RunSummary {
                 .filter(a -> "DEPARTMENT".equals(a.scope()) && "COMPANY_FALLBACK".equals(a.basis()))
                 .sorted(java.util.Comparator.comparing(MetricAttainment::metric))
                 .forEach(a -> insufficient.computeIfAbsent(a.departmentId(), k -> new ArrayList<>()).add(a.metric()));
-        java.util.Set<String> owners = new java.util.HashSet<>(jdbc.queryForList(
-                "SELECT DISTINCT owner_department_id FROM in_touchpoint WHERE run_id = ?", String.class, runId));
+        java.util.Set<String> owners = new java.util.HashSet<>(staged.touchpointOwners(runId).values());
         Map<String, List<String>> failedMoments = new HashMap<>();
         metrics.momentOfTruthChecksOf(runId).stream().filter(MomentOfTruthCheck::fired).forEach(m ->
                 failedMoments.computeIfAbsent(m.ownerDepartmentId(), k -> new ArrayList<>()).add(m.touchpointId()));

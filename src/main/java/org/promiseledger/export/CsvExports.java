@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 
+import org.promiseledger.ingest.StagedInputs;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.DepartmentMetric;
 import org.promiseledger.metrics.DepartmentMetricStore;
@@ -27,8 +28,10 @@ public class CsvExports {
     private final RunRegistry runs;
     private final DepartmentMetricStore metrics;
     private final JdbcTemplate jdbc;
+    private final StagedInputs staged;
 
-    CsvExports(RunRegistry runs, DepartmentMetricStore metrics, JdbcTemplate jdbc) {
+    CsvExports(RunRegistry runs, DepartmentMetricStore metrics, JdbcTemplate jdbc, StagedInputs staged) {
+        this.staged = staged;
         this.runs = runs;
         this.metrics = metrics;
         this.jdbc = jdbc;
@@ -69,9 +72,9 @@ public class CsvExports {
 
     public Exported rejects(Period period, Path out) throws IOException {
         QuarterlyRunRecord run = runs.latest(period).orElseThrow(() -> noRun(period));
-        List<Object[]> rows = jdbc.query("SELECT file_name, line_no, column_name, reason, raw_value FROM input_reject"
-                + " WHERE run_id = ? ORDER BY file_name, line_no", (rs, i) -> new Object[] {rs.getString(1), rs.getLong(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5) == null ? "" : rs.getString(5)}, run.runId());
+        List<Object[]> rows = staged.rejects(run.runId(), null, null, 0, Integer.MAX_VALUE).stream()
+                .map(r -> new Object[] {r.fileName(), r.line(), r.column(), r.reason(), r.value() == null ? "" : r.value()})
+                .toList();
         try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "file", "line", "column", "reason", "value")) {
             for (Object[] r : rows) {
                 csv.row(r);

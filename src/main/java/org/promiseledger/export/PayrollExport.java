@@ -63,11 +63,13 @@ public class PayrollExport {
                         RuleSetFolder.shortVersion(p.version()));
             }
         }
+        String details = payouts.size() + " rows, net total " + total.toPlainString() + " to " + out.toAbsolutePath();
         if (run.state() == RunState.APPROVED) {
-            registry.appendState(run.runId(), RunState.EXPORTED, out.toAbsolutePath().toString(), user);
+            registry.transition(run.runId(), RunState.EXPORTED, user, out.toAbsolutePath().toString(),
+                    new RunRegistry.AuditEntry("EXPORT_PAYROLL", details));
+        } else {
+            audit.record(user, "EXPORT_PAYROLL", period.toString(), run.runId(), details);
         }
-        audit.record(user, "EXPORT_PAYROLL", period.toString(), run.runId(), payouts.size() + " rows, net total "
-                + total.toPlainString() + " to " + out.toAbsolutePath());
         return ActionOutcome.done("Wrote the payroll of " + period + " (run " + run.runId() + "): " + payouts.size()
                 + " employees, net total " + total.toPlainString() + ", to " + out);
     }

@@ -1,20 +1,21 @@
 package org.promiseledger.ingest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.kernel.BadInputException;
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.RunParameters;
-import org.promiseledger.scoring.PlanInspector;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
  * without a company target.
  */
 @Component
+@StepScope
 public class CheckInputTasklet implements Tasklet {
 
     /**
@@ -35,38 +37,43 @@ public class CheckInputTasklet implements Tasklet {
     /** Rejects named in the refusal per stopping file; the rest are one export away. */
     static final int SAMPLES = 3;
 
+    private final long runId;
+    private final Path rulesDir;
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
-    private final RuleSetCompiler compiler;
+    private final PlanWeights plan;
 
-    CheckInputTasklet(JdbcTemplate jdbc, BatchSettings settings, RuleSetCompiler compiler) {
+    CheckInputTasklet(@Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
+            @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir, JdbcTemplate jdbc,
+            BatchSettings settings, PlanWeights plan) {
+        this.runId = runId;
+        this.rulesDir = Path.of(rulesDir);
         this.jdbc = jdbc;
         this.settings = settings;
-        this.compiler = compiler;
+        this.plan = plan;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
         List<String> problems = new ArrayList<>();
         RejectSamples samples = new RejectSamples(jdbc);
-        for (FileCounts counts : InputCounts.of(jdbc, run.runId())) {
+        for (FileCounts counts : InputCounts.of(jdbc, runId)) {
             // employees.csv rows outside the quarter are listed but are no fault of the file
             if (RejectSamples.stopsAsReference(counts)) {
                 problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " rejected row(s); a reference file must be clean"
-                        + firstRejects(samples, run.runId(), counts));
+                        + firstRejects(samples, runId, counts));
             } else if (RejectSamples.overLimit(counts, settings.rejectLimitPercent())) {
                 problems.add(counts.fileName() + ": " + counts.rejectedAgainstLimit() + " of " + counts.read()
                         + " rows rejected, more than the limit of " + settings.rejectLimitPercent().toPlainString() + " %"
-                        + firstRejects(samples, run.runId(), counts));
+                        + firstRejects(samples, runId, counts));
             }
         }
-        problems.addAll(cycles("departments.csv", "parent_id", "SELECT department_id, parent_id FROM in_department WHERE run_id = ?", run.runId()));
+        problems.addAll(cycles("departments.csv", "parent_id", "SELECT department_id, parent_id FROM in_department WHERE run_id = ?", runId));
         problems.addAll(cycles("employees.csv", "manager_id", "SELECT employee_id, manager_id FROM in_employee WHERE run_id = ?"
-                + LATEST_SEGMENT_LAST, run.runId()));
-        Set<String> weighted = PlanInspector.weightedMetrics(compiler.compile(run.rulesDir()));
+                + LATEST_SEGMENT_LAST, runId));
+        Set<String> weighted = plan.weightedMetrics(rulesDir);
         List<String> companyTargets = jdbc.queryForList(
-                "SELECT metric FROM in_target WHERE run_id = ? AND scope = 'COMPANY'", String.class, run.runId());
+                "SELECT metric FROM in_target WHERE run_id = ? AND scope = 'COMPANY'", String.class, runId);
         for (String metric : weighted) {
             if (!companyTargets.contains(metric)) {
                 problems.add("targets.csv: no COMPANY row for " + metric + ", which the plan weighs");

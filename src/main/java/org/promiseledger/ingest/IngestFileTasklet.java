@@ -14,29 +14,38 @@ import java.util.Set;
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.kernel.StepProgress;
+import org.promiseledger.period.Period;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * Ingests one input file: streams it, validates every record, stages accepted rows and lists rejects, chunk by
  * chunk. Rows whose id may repeat an earlier one are held to the end of the file and settled there (see
  * {@link HeldSuspects}). A restarted step clears what the interrupted attempt left and reads the file again, which
  * keeps the duplicate-id check exact without persisting its state.
+ * <p>
+ * Step-scoped: every step execution gets a fresh instance, so no reader or counter outlives the execution it belongs
+ * to, and the file it reads follows from the step's name ({@link IngestSteps#stepName}).
  */
-final class IngestFileTasklet implements Tasklet, StepExecutionListener {
+@Component
+@StepScope
+class IngestFileTasklet implements Tasklet, StepExecutionListener {
 
     private final InputFile file;
+    private final RunParameters run;
     private final StagingStore store;
     private final StagingWriters writers;
     private final BatchSettings settings;
     private final StepProgress progress;
 
-    private RunParameters run;
     private NumberedRecords records;
     private RowValidator validator;
     private StepProgress.Task bar;
@@ -48,8 +57,14 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private long rejected;
     private long outOfPeriod;
 
-    IngestFileTasklet(InputFile file, StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress) {
-        this.file = file;
+    IngestFileTasklet(@Value("#{stepExecution.stepName}") String stepName,
+            @Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
+            @Value("#{jobParameters['" + RunParameters.PERIOD + "']}") String period,
+            @Value("#{jobParameters['" + RunParameters.DATA_DIR + "']}") String dataDir,
+            @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir,
+            StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress) {
+        this.file = IngestSteps.fileOf(stepName);
+        this.run = new RunParameters(runId, Period.parse(period), Path.of(dataDir), Path.of(rulesDir));
         this.store = store;
         this.writers = writers;
         this.settings = settings;
@@ -59,7 +74,7 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         if (records == null) {
-            open(RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters()));
+            open();
         }
         List<RowOutcome.Accepted> acceptedRows = new ArrayList<>();
         List<RowOutcome.Rejected> rejectedRows = new ArrayList<>();
@@ -128,8 +143,7 @@ final class IngestFileTasklet implements Tasklet, StepExecutionListener {
         count(acceptedRows, rejectedRows);
     }
 
-    private void open(RunParameters parameters) throws IOException {
-        this.run = parameters;
+    private void open() throws IOException {
         Path path = run.dataDir().resolve(file.fileName());
         store.clearRejects(run.runId(), file);
         this.writer = writers.open(run.runId(), file);

@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.kernel.RunParameters;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +23,20 @@ import org.springframework.stereotype.Component;
  * Signals describe the accepted rows as they came in: surveys a review excluded from the metrics still count here.
  */
 @Component
+@StepScope
 public class DetectIntegritySignalsTasklet implements Tasklet {
 
+    private final long runId;
+    private final Period period;
     private final IntegrityCounts counts;
     private final IntegritySignalStore store;
     private final BatchSettings settings;
 
-    DetectIntegritySignalsTasklet(IntegrityCounts counts, IntegritySignalStore store, BatchSettings settings) {
+    DetectIntegritySignalsTasklet(@Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
+            @Value("#{jobParameters['" + RunParameters.PERIOD + "']}") String period, IntegrityCounts counts,
+            IntegritySignalStore store, BatchSettings settings) {
+        this.runId = runId;
+        this.period = Period.parse(period);
         this.counts = counts;
         this.store = store;
         this.settings = settings;
@@ -34,17 +44,15 @@ public class DetectIntegritySignalsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        long runId = run.runId();
         counts.collectRespondents(runId);
         Map<String, String> owners = counts.owners(runId);
-        Map<String, long[]> surveys = counts.surveys(runId, run.period(), settings.zone());
+        Map<String, long[]> surveys = counts.surveys(runId, period, settings.zone());
         Map<String, long[]> contacts = counts.contacts(runId);
         Map<String, long[]> repeats = counts.repeats(runId);
-        Optional<QuarterlyRunRecord> previous = counts.previousCalculated(run.period());
+        Optional<QuarterlyRunRecord> previous = counts.previousCalculated(period);
         Map<String, long[]> previousTopBox = previous.map(p -> counts.topBox(p.runId())).orElse(Map.of());
         String previousPeriod = previous.map(QuarterlyRunRecord::period).orElse(null);
-        int days = IntegrityCounts.daysIn(run.period());
+        int days = IntegrityCounts.daysIn(period);
 
         SignalRules rules = new SignalRules(settings.minSample());
         List<Finding> findings = new ArrayList<>();
@@ -62,7 +70,7 @@ public class DetectIntegritySignalsTasklet implements Tasklet {
             rules.repeatRespondents(touchpoint, department, r[1], r[0], r[2]).ifPresent(findings::add);
             rules.endOfQuarterBunching(touchpoint, department, s[3], s[2], days).ifPresent(findings::add);
         });
-        store.replace(runId, run.period().toString(), findings);
+        store.replace(runId, period.toString(), findings);
         contribution.incrementWriteCount(findings.size());
         return RepeatStatus.FINISHED;
     }

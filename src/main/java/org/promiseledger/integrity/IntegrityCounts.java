@@ -1,17 +1,14 @@
 package org.promiseledger.integrity;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.promiseledger.ingest.StagedSurveys;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -26,31 +23,22 @@ import org.springframework.stereotype.Component;
 @Component
 class IntegrityCounts {
 
-    /**
-     * The offset a staged timestamp was written with: it is stored as {@code OffsetDateTime.toString()}, which ends in
-     * {@code Z} or {@code ±HH:MM} (or {@code ±HH:MM:SS} for the historical offsets with seconds).
-     */
-    private static final String OFFSET_OF_RESPONDED_AT = """
-            CASE WHEN RIGHT(responded_at, 1) = 'Z' THEN 'Z'
-                 WHEN SUBSTRING(responded_at, CHAR_LENGTH(responded_at) - 5, 1) IN ('+', '-') THEN RIGHT(responded_at, 6)
-                 ELSE RIGHT(responded_at, 9) END""";
-    private static final DateTimeFormatter TO_THE_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
+    private final StagedSurveys surveys;
     private final RunRegistry runs;
 
-    IntegrityCounts(JdbcTemplate jdbc, RunRegistry runs) {
+    IntegrityCounts(JdbcTemplate jdbc, StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs) {
         this.jdbc = jdbc;
+        this.staged = staged;
+        this.surveys = surveys;
         this.runs = runs;
     }
 
     /** The run's touchpoints and their owner departments, in touchpoint id order (code points). */
     Map<String, String> owners(long runId) {
         Map<String, String> owners = new TreeMap<>(CodePoints.ORDER);
-        jdbc.query("SELECT touchpoint_id, owner_department_id FROM in_touchpoint WHERE run_id = ?",
-                rs -> {
-                    owners.put(rs.getString(1), rs.getString(2));
-                }, runId);
+        owners.putAll(staged.touchpointOwners(runId));
         return owners;
     }
 
@@ -68,38 +56,12 @@ class IntegrityCounts {
 
     /** Per touchpoint: {NPS answers, NPS answers equal to 10, answers, answers in the last 14 days of the quarter}. */
     Map<String, long[]> surveys(long runId, Period period, ZoneId zone) {
-        List<String> offsets = jdbc.queryForList("SELECT DISTINCT " + OFFSET_OF_RESPONDED_AT + " FROM in_survey WHERE run_id = ?",
-                String.class, runId);
-        Instant cutoff = lastDaysStart(period, zone);
-        // A row is late when its instant is at or after the cutoff. Each row keeps the offset it was written with, so
-        // the cutoff is written in each offset present and compared with the row's local time to the minute (the
-        // cutoff is a whole minute in every offset, and ISO text to the minute sorts as time does).
-        StringBuilder late = new StringBuilder("CASE ").append(OFFSET_OF_RESPONDED_AT);
-        List<Object> args = new ArrayList<>();
-        for (String offset : offsets) {
-            late.append(" WHEN ? THEN CASE WHEN SUBSTRING(responded_at, 1, 16) >= ? THEN 1 ELSE 0 END");
-            args.add(offset);
-            args.add(LocalDateTime.ofInstant(cutoff, ZoneOffset.of(offset)).format(TO_THE_MINUTE));
-        }
-        late.append(" ELSE 0 END");
-        String lateExpression = offsets.isEmpty() ? "0" : late.toString();
-        args.add(runId);
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, COUNT(nps), SUM(CASE WHEN nps = 10 THEN 1 ELSE 0 END), COUNT(*), SUM(" + lateExpression
-                + ") FROM in_survey WHERE run_id = ? GROUP BY touchpoint_id", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-                }, args.toArray());
-        return counts;
+        return surveys.answerCounts(runId, lastDaysStart(period, zone));
     }
 
     /** Per touchpoint: {NPS answers, NPS answers equal to 10}. */
     Map<String, long[]> topBox(long runId) {
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, COUNT(nps), SUM(CASE WHEN nps = 10 THEN 1 ELSE 0 END) FROM in_survey"
-                + " WHERE run_id = ? GROUP BY touchpoint_id", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
-                }, runId);
-        return counts;
+        return surveys.topBoxCounts(runId);
     }
 
     /**
@@ -137,10 +99,11 @@ class IntegrityCounts {
      * of the nearest earlier quarter that has one.
      */
     Optional<QuarterlyRunRecord> previousCalculated(Period period) {
-        List<String> earlier = jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run WHERE period < ? ORDER BY period DESC",
-                String.class, period.toString());
-        for (String p : earlier) {
-            Optional<QuarterlyRunRecord> run = runs.latestCalculated(Period.parse(p));
+        for (Period p : runs.periods()) {
+            if (p.compareTo(period) >= 0) {
+                continue;
+            }
+            Optional<QuarterlyRunRecord> run = runs.latestCalculated(p);
             if (run.isPresent()) {
                 return run;
             }

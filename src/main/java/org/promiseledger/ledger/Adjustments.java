@@ -18,14 +18,20 @@ public class Adjustments {
 
     private final JdbcTemplate jdbc;
     private final LedgerChains chains;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Adjustments(JdbcTemplate jdbc, LedgerChains chains, Clock clock) {
+    Adjustments(JdbcTemplate jdbc, LedgerChains chains, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.chains = chains;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    /**
+     * Books one adjustment row (amount in the currency's cents, scale 2; negative is a clawback) and its ADJUST audit
+     * entry, in one transaction.
+     */
     @Transactional
     public void book(String period, String employeeId, BigDecimal amount, String reason, String bookedBy, long runId) {
         chains.lock();
@@ -34,6 +40,7 @@ public class Adjustments {
         jdbc.update("INSERT INTO adjustment (period, employee_id, amount, reason, booked_by, run_id, booked_at, prev_hash, row_hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", period, employeeId, amount, reason, bookedBy, runId,
                 Timestamp.from(clock.instant()), link.previousHash(), link.rowHash());
+        audit.record(bookedBy, "ADJUST", period, runId, employeeId + " " + amount.toPlainString() + ": " + reason);
     }
 
     /** The sum of the adjustments booked so far for each employee of the period. */

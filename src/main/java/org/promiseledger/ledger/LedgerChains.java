@@ -2,7 +2,6 @@ package org.promiseledger.ledger;
 
 import java.util.List;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -10,24 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerChains {
 
-    private static final String LEDGER_LOCK = "LEDGER";
-
     private final JdbcTemplate jdbc;
+    private final ChainWriterLock writerLock;
 
-    LedgerChains(JdbcTemplate jdbc) {
+    LedgerChains(JdbcTemplate jdbc, ChainWriterLock writerLock) {
         this.jdbc = jdbc;
+        this.writerLock = writerLock;
     }
 
     /** Locks every chain head until the caller's transaction ends. */
     void lock() {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM period_lock WHERE period = ?", Integer.class, LEDGER_LOCK) == 0) {
-            try {
-                jdbc.update("INSERT INTO period_lock (period) VALUES (?)", LEDGER_LOCK);
-            } catch (DuplicateKeyException raced) {
-                // another writer created it first: we lock it below all the same
-            }
-        }
-        jdbc.queryForList("SELECT period FROM period_lock WHERE period = ? FOR UPDATE", LEDGER_LOCK);
+        writerLock.lockUntilCommit();
     }
 
     HashChain continueChain(LedgerTable table) {

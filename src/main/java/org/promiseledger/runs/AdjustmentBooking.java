@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.promiseledger.ledger.Adjustments;
-import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.ledger.LedgerColumn;
 import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,13 +19,11 @@ public class AdjustmentBooking {
 
     private final RunRegistry registry;
     private final Adjustments adjustments;
-    private final AuditLog audit;
     private final JdbcTemplate jdbc;
 
-    AdjustmentBooking(RunRegistry registry, Adjustments adjustments, AuditLog audit, JdbcTemplate jdbc) {
+    AdjustmentBooking(RunRegistry registry, Adjustments adjustments, JdbcTemplate jdbc) {
         this.registry = registry;
         this.adjustments = adjustments;
-        this.audit = audit;
         this.jdbc = jdbc;
     }
 
@@ -70,7 +67,6 @@ public class AdjustmentBooking {
         }
         BigDecimal cents = amount.setScale(2);
         adjustments.book(period.toString(), employeeId, cents, reason.trim(), user, runId);
-        audit.record(user, "ADJUST", period.toString(), runId, employeeId + " " + cents.toPlainString() + ": " + reason.trim());
         return ActionOutcome.done("Booked " + (cents.signum() < 0 ? "clawback " : "adjustment ") + cents.toPlainString()
                 + " for " + employeeId + " in " + period + " (run " + runId + "); it goes into the next payroll export.");
     }

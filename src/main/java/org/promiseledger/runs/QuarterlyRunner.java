@@ -91,14 +91,14 @@ public class QuarterlyRunner {
             if (latest.isPresent() && latest.get().state().isRestartable()) {
                 QuarterlyRunRecord crashed = latest.get();
                 if (crashed.inputFingerprint().equals(fingerprint) && crashed.ruleSetVersion().equals(version)) {
-                    audit.record(user, "RUN_RESTARTED", period.toString(), crashed.runId(), "restarting where it stopped");
                     // running again: whoever watches the run (its page, the API) sees it going, not the old FAILED
-                    registry.appendState(crashed.runId(), RunState.STARTED, "restarting where it stopped", user);
+                    registry.transition(crashed.runId(), RunState.STARTED, user, "restarting where it stopped",
+                            new RunRegistry.AuditEntry("RUN_RESTARTED", "restarting where it stopped"));
                     onLaunch.accept(crashed.runId());
                     return launch(new RunParameters(crashed.runId(), period, dataDir, rulesDir), user, true);
                 }
-                registry.appendState(crashed.runId(), RunState.CLOSED, "inputs or rules changed since it stopped", user);
-                audit.record(user, "RUN_CLOSED", period.toString(), crashed.runId(), "inputs or rules changed since it stopped");
+                registry.transition(crashed.runId(), RunState.CLOSED, user, "inputs or rules changed since it stopped",
+                        new RunRegistry.AuditEntry("RUN_CLOSED", "inputs or rules changed since it stopped"));
             }
             registry.lastRuleSetVersion().filter(previous -> !previous.equals(version)).ifPresent(previous -> audit.record(user,
                     "RULES_CHANGE_SEEN", period.toString(), null, "rule set " + previous.substring(0, 12) + " -> "
@@ -106,9 +106,9 @@ public class QuarterlyRunner {
             Long supersedes = registry.latestCalculated(period).map(QuarterlyRunRecord::runId).orElse(null);
             archive.keep(rulesDir, version);
             long runId = registry.create(period, user, dataDir.toAbsolutePath().normalize().toString(),
-                    rulesDir.toAbsolutePath().normalize().toString(), fingerprint, version, supersedes);
-            audit.record(user, "RUN_STARTED", period.toString(), runId, "data " + dataDir.toAbsolutePath().normalize()
-                    + ", rules " + version.substring(0, 12) + (supersedes == null ? "" : ", supersedes run " + supersedes));
+                    rulesDir.toAbsolutePath().normalize().toString(), fingerprint, version, supersedes,
+                    "data " + dataDir.toAbsolutePath().normalize() + ", rules " + version.substring(0, 12)
+                            + (supersedes == null ? "" : ", supersedes run " + supersedes));
             onLaunch.accept(runId);
             return launch(new RunParameters(runId, period, dataDir, rulesDir), user, false);
         } catch (PeriodLock.PeriodBusyException busy) {
@@ -126,24 +126,24 @@ public class QuarterlyRunner {
         try {
             execution = launcher.run(quarterlyJob, jobParameters);
         } catch (Exception e) {
-            registry.appendState(parameters.runId(), RunState.FAILED, e.getMessage(), user);
+            registry.transition(parameters.runId(), RunState.FAILED, user, e.getMessage(),
+                    new RunRegistry.AuditEntry("RUN_FAILED", "the run could not start: " + e.getMessage()));
             return new RunOutcome(1, parameters.runId(), restart, List.of("the run could not start: " + e.getMessage()));
         }
-        String period = parameters.period().toString();
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            audit.record(user, "RUN_CALCULATED", period, parameters.runId(), "calculated");
+            // the booking step moved the run to CALCULATED, audited, with its payouts
             return new RunOutcome(0, parameters.runId(), restart, List.of());
         }
         RunFailures why = RunFailures.of(execution);
         List<String> badInput = why.badInput();
         List<String> failures = why.failures();
         if (!badInput.isEmpty()) {
-            registry.appendState(parameters.runId(), RunState.REFUSED, String.join("; ", badInput), user);
-            audit.record(user, "RUN_REFUSED", period, parameters.runId(), String.join("; ", badInput));
+            registry.transition(parameters.runId(), RunState.REFUSED, user, String.join("; ", badInput),
+                    new RunRegistry.AuditEntry("RUN_REFUSED", String.join("; ", badInput)));
             return RunOutcome.refused(parameters.runId(), badInput);
         }
-        registry.appendState(parameters.runId(), RunState.FAILED, String.join("; ", failures), user);
-        audit.record(user, "RUN_FAILED", period, parameters.runId(), String.join("; ", failures));
+        registry.transition(parameters.runId(), RunState.FAILED, user, String.join("; ", failures),
+                new RunRegistry.AuditEntry("RUN_FAILED", String.join("; ", failures)));
         return new RunOutcome(1, parameters.runId(), restart, failures);
     }
 

@@ -50,8 +50,8 @@ public class RunApproval {
                 return refuse(period, run.runId(), user, refusal.get());
             }
         }
-        registry.appendState(run.runId(), RunState.APPROVED, null, user);
-        audit.record(user, "APPROVE", period.toString(), run.runId(), "approved run " + run.runId() + " launched by " + run.launchedBy());
+        registry.transition(run.runId(), RunState.APPROVED, user, null,
+                new RunRegistry.AuditEntry("APPROVE", "approved run " + run.runId() + " launched by " + run.launchedBy()));
         return ActionOutcome.done("Run " + run.runId() + " of " + period + " approved by " + user
                 + " (launched by " + run.launchedBy() + "). It is frozen; corrections are adjustments.");
     }

@@ -7,12 +7,17 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The runs of every period and their append-only state changes. */
+/**
+ * The runs of every period and their append-only state changes: the only code that reads or writes quarterly_run and
+ * run_state. Every state change is written with its audit entry, in one transaction ({@link #transition}).
+ */
 @Repository
 public class RunRegistry {
 
@@ -24,14 +29,28 @@ public class RunRegistry {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    RunRegistry(JdbcTemplate jdbc, Clock clock) {
+    RunRegistry(JdbcTemplate jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
+    /**
+     * What the audit log says of a state change: its action (RUN_FAILED, APPROVE, ...) and details (free text, clipped
+     * at 2000 characters).
+     */
+    public record AuditEntry(String action, String details) {
+    }
+
+    /**
+     * Registers a new run of the period as STARTED, with the RUN_STARTED audit entry {@code details}, in one
+     * transaction. Returns the new run id.
+     */
+    @Transactional
     long create(Period period, String launchedBy, String dataDir, String rulesDir, String fingerprint, String version,
-            Long supersedes) {
+            Long supersedes, String details) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("INSERT INTO quarterly_run (period, launched_by, launched_at,"
@@ -48,11 +67,31 @@ public class RunRegistry {
             return ps;
         }, keys);
         long runId = keys.getKeyList().get(0).values().stream().map(v -> ((Number) v).longValue()).findFirst().orElseThrow();
-        appendState(runId, RunState.STARTED, null, launchedBy);
+        transition(runId, period.toString(), RunState.STARTED, launchedBy, null, new AuditEntry("RUN_STARTED", details));
         return runId;
     }
 
-    public void appendState(long runId, RunState state, String note, String by) {
+    /**
+     * Moves the run to {@code to} and records the event in the audit log, in one transaction (the caller's, when it has
+     * one: a booking step's state change commits or rolls back with its payouts).
+     *
+     * @param note  why, kept with the state (clipped at 1000 characters); may be null
+     * @param entry the audit log's action and details for this change
+     * @throws IllegalArgumentException when there is no such run
+     */
+    @Transactional
+    public void transition(long runId, RunState to, String actor, String note, AuditEntry entry) {
+        String period = jdbc.queryForList("SELECT period FROM quarterly_run WHERE run_id = ?", String.class, runId).stream()
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+        transition(runId, period, to, actor, note, entry);
+    }
+
+    private void transition(long runId, String period, RunState to, String actor, String note, AuditEntry entry) {
+        appendState(runId, to, note, actor);
+        audit.record(actor, entry.action(), period, runId, entry.details());
+    }
+
+    private void appendState(long runId, RunState state, String note, String by) {
         String trimmed = note == null || note.length() <= 1000 ? note : note.substring(0, 997) + "...";
         jdbc.update("INSERT INTO run_state (run_id, state, note, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
                 runId, state.name(), trimmed, by, Timestamp.from(clock.instant()));
@@ -76,6 +115,22 @@ public class RunRegistry {
     public List<StateChange> history(long runId) {
         return jdbc.query("SELECT state, changed_by, changed_at, note FROM run_state WHERE run_id = ? ORDER BY id",
                 (rs, i) -> new StateChange(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)), runId);
+    }
+
+    /** Every run's state changes in the order they happened, by run id. */
+    public java.util.Map<Long, List<StateChange>> histories() {
+        java.util.Map<Long, List<StateChange>> histories = new java.util.HashMap<>();
+        jdbc.query("SELECT run_id, state, changed_by, changed_at, note FROM run_state ORDER BY id", rs -> {
+            histories.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new StateChange(rs.getString(2),
+                    rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
+        });
+        return histories;
+    }
+
+    /** Every period that has a run, newest first. */
+    public List<Period> periods() {
+        return jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream().map(Period::parse)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
     }
 
     /** Every run, newest first. */

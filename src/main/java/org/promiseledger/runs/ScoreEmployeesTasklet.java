@@ -1,18 +1,17 @@
 package org.promiseledger.runs;
 
-import org.promiseledger.kernel.StepProgress;
-
-import org.promiseledger.kernel.RunParameters;
-
-import org.promiseledger.kernel.BatchSettings;
-
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.kernel.StepProgress;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.ledger.PayoutLedger;
+import org.promiseledger.period.Period;
 import org.promiseledger.runs.partition.RemoteScoring;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
@@ -29,9 +28,11 @@ import org.promiseledger.scoring.ScoringInput;
 import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +41,11 @@ import org.springframework.stereotype.Component;
  * the same transaction, and the run it supersedes is marked so.
  */
 @Component
+@StepScope
 class ScoreEmployeesTasklet implements Tasklet {
 
+    private final long runId;
+    private final Path rulesDir;
     private final RuleSetCompiler compiler;
     private final ScoringInputStore inputs;
     private final ScopeResultStore scopeResults;
@@ -51,8 +55,11 @@ class ScoreEmployeesTasklet implements Tasklet {
     private final StepProgress progress;
     private final RemoteScoring remoteScoring;
 
-    ScoreEmployeesTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
+    ScoreEmployeesTasklet(@Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") long runId,
+            @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir, RuleSetCompiler compiler, ScoringInputStore inputs, ScopeResultStore scopeResults,
             PayoutLedger ledger, RunRegistry registry, BatchSettings settings, StepProgress progress, RemoteScoring remoteScoring) {
+        this.runId = runId;
+        this.rulesDir = Path.of(rulesDir);
         this.compiler = compiler;
         this.inputs = inputs;
         this.scopeResults = scopeResults;
@@ -65,15 +72,14 @@ class ScoreEmployeesTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunParameters parameters = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        QuarterlyRunRecord run = registry.find(parameters.runId()).orElseThrow();
-        CompiledRuleSet rules = compiler.compile(parameters.rulesDir());
+        QuarterlyRunRecord run = registry.find(runId).orElseThrow();
+        CompiledRuleSet rules = compiler.compile(rulesDir);
         if (!rules.version().equals(run.ruleSetVersion())) {
-            throw new RuleCompilationException(List.of(new RuleProblem(parameters.rulesDir().toString(), null,
+            throw new RuleCompilationException(List.of(new RuleProblem(rulesDir.toString(), null,
                     "the rules changed while the run was going (version " + run.ruleSetVersion().substring(0, 12) + " became "
                             + rules.shortVersion() + "); run again")));
         }
-        ScoringInput input = inputs.load(run.runId());
+        ScoringInput input = inputs.load(run.runId(), Period.parse(run.period()));
         ScoringResult result;
         try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
             long[] done = {0};
@@ -91,10 +97,15 @@ class ScoreEmployeesTasklet implements Tasklet {
         List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();
         ledger.append(new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(), run.ruleSetVersion(),
                 run.inputFingerprint()), scopeTrail, book(result.payouts()));
+        // whoever started (or restarted) this execution calculated it
+        String actor = registry.history(run.runId()).stream().filter(c -> c.state().equals(RunState.STARTED.name()))
+                .reduce((first, second) -> second).map(RunRegistry.StateChange::changedBy).orElse(run.launchedBy());
         if (run.supersedesRunId() != null) {
-            registry.appendState(run.supersedesRunId(), RunState.SUPERSEDED, "superseded by run " + run.runId(), run.launchedBy());
+            registry.transition(run.supersedesRunId(), RunState.SUPERSEDED, actor, "superseded by run " + run.runId(),
+                    new RunRegistry.AuditEntry("RUN_SUPERSEDED", "superseded by run " + run.runId()));
         }
-        registry.appendState(run.runId(), RunState.CALCULATED, result.payouts().size() + " payouts", run.launchedBy());
+        registry.transition(run.runId(), RunState.CALCULATED, actor, result.payouts().size() + " payouts",
+                new RunRegistry.AuditEntry("RUN_CALCULATED", "calculated"));
         contribution.incrementWriteCount(result.payouts().size());
         return RepeatStatus.FINISHED;
     }

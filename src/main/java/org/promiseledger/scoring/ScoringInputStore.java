@@ -9,52 +9,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.metrics.OrgChart;
 import org.promiseledger.period.Period;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Reads a run's scoring input back from what the run stored: scoring never looks at the input files. */
 @Repository
 public class ScoringInputStore {
 
-    private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final DepartmentMetricStore metrics;
 
-    ScoringInputStore(JdbcTemplate jdbc, DepartmentMetricStore metrics) {
-        this.jdbc = jdbc;
+    ScoringInputStore(StagedWorkforce staged, DepartmentMetricStore metrics) {
+        this.staged = staged;
         this.metrics = metrics;
     }
 
-    public ScoringInput load(long runId) {
+    /** The run's scoring input; period is the run's quarter (employees' segments are clipped to it). */
+    public ScoringInput load(long runId, Period period) {
         Map<String, String> parents = new HashMap<>();
-        jdbc.query("SELECT department_id, parent_id FROM in_department WHERE run_id = ?",
-                rs -> {
-                    parents.put(rs.getString(1), rs.getString(2));
-                }, runId);
-        Map<String, String> owners = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, owner_department_id FROM in_touchpoint WHERE run_id = ?",
-                rs -> {
-                    owners.put(rs.getString(1), rs.getString(2));
-                }, runId);
-        List<Target> targets = jdbc.query("SELECT metric, scope, threshold, target, stretch FROM in_target WHERE run_id = ?",
-                (rs, i) -> new Target(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5)), runId);
-        Period period = Period.parse(jdbc.queryForObject("SELECT period FROM quarterly_run WHERE run_id = ?", String.class, runId));
+        staged.departments(runId).forEach(d -> parents.put(d.departmentId(), d.parentId()));
+        Map<String, String> owners = staged.touchpointOwners(runId);
+        List<Target> targets = new ArrayList<>();
+        staged.targets(runId).forEach(t -> targets.add(new Target(t.metric(), t.scope(), t.threshold(), t.target(), t.stretch())));
         Map<String, List<Row>> rowsByEmployee = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT e.employee_id, e.role, e.department_id, e.base_salary, e.target_bonus_pct,
-                       p.sales_attainment_pct, p.productivity_pct, e.valid_from, e.valid_to
-                FROM in_employee e
-                LEFT JOIN in_performance p ON p.run_id = e.run_id AND p.employee_id = e.employee_id
-                WHERE e.run_id = ?
-                ORDER BY e.line_no""", rs -> {
-                    Row row = new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).stripTrailingZeros(),
-                            rs.getBigDecimal(5).stripTrailingZeros(), strip(rs.getBigDecimal(6)), strip(rs.getBigDecimal(7)),
-                            date(rs.getDate(8)), date(rs.getDate(9)));
-                    rowsByEmployee.computeIfAbsent(row.employeeId(), k -> new ArrayList<>()).add(row);
-                }, runId);
+        for (StagedWorkforce.EmployeeSegment e : staged.employeeSegments(runId)) {
+            Row row = new Row(e.employeeId(), e.role(), e.departmentId(), e.baseSalary().stripTrailingZeros(),
+                    e.targetBonusPct().stripTrailingZeros(), strip(e.salesAttainmentPct()), strip(e.productivityPct()),
+                    e.validFrom(), e.validTo());
+            rowsByEmployee.computeIfAbsent(row.employeeId(), k -> new ArrayList<>()).add(row);
+        }
         List<Employee> employees = new ArrayList<>();
         Map<String, Segment> segments = new HashMap<>();
         for (List<Row> rows : rowsByEmployee.values()) {
@@ -96,10 +82,6 @@ public class ScoringInputStore {
         Employee fact(String id, BigDecimal targetBonus) {
             return new Employee(id, role, departmentId, salary, targetBonus, salesPct, productivityPct);
         }
-    }
-
-    private static LocalDate date(java.sql.Date value) {
-        return value == null ? null : value.toLocalDate();
     }
 
     private static BigDecimal strip(BigDecimal value) {

@@ -1,13 +1,11 @@
 package org.promiseledger.web;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 class CalculatedPeriods {
 
-    private final JdbcTemplate jdbc;
     private final RunRegistry registry;
     private final WorkforceStore workforces;
 
-    CalculatedPeriods(JdbcTemplate jdbc, RunRegistry registry, WorkforceStore workforces) {
-        this.jdbc = jdbc;
+    CalculatedPeriods(RunRegistry registry, WorkforceStore workforces) {
         this.registry = registry;
         this.workforces = workforces;
     }
 
     /** Newest first. */
     List<Period> all() {
-        return jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream()
-                .map(Period::parse)
+        return registry.periods().stream()
                 .filter(p -> registry.latestCalculated(p).isPresent())
-                .sorted(Comparator.reverseOrder())
                 .toList();
     }
 

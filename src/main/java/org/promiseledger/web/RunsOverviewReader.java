@@ -3,7 +3,6 @@ package org.promiseledger.web;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +44,15 @@ class RunsOverviewReader {
     /** Newest period first, each period's runs newest first. */
     List<RunRow> all() {
         Map<Long, List<StateChange>> history = new HashMap<>();
-        jdbc.query("SELECT run_id, state, changed_by, changed_at, note FROM run_state ORDER BY id", rs -> {
-            history.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StateChange(rs.getString(2),
-                    rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5)));
-        });
+        registry.histories().forEach((runId, changes) -> history.put(runId, changes.stream()
+                .map(c -> new StateChange(c.state(), c.changedBy(), c.changedAt(), c.note())).toList()));
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, BigDecimal> totals = new HashMap<>();
         jdbc.query("SELECT run_id, COUNT(*), SUM(amount) FROM payout GROUP BY run_id", rs -> {
             counts.put(rs.getLong(1), new long[] {rs.getLong(2)});
             totals.put(rs.getLong(1), rs.getBigDecimal(3));
         });
-        List<Period> periods = jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream()
-                .map(Period::parse).sorted(Comparator.reverseOrder()).toList();
+        List<Period> periods = registry.periods();
         List<RunRow> rows = new ArrayList<>();
         for (Period period : periods) {
             Long latest = registry.latest(period).map(QuarterlyRunRecord::runId).orElse(null);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.promiseledger.ingest.CheckInputTasklet;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -22,14 +22,16 @@ import org.springframework.stereotype.Component;
 class TrendReader {
 
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final CalculatedPeriods periods;
     private final WorkforceStore workforces;
     private final PayVisibility visibility;
     private final ScopeResultStore results;
 
-    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility,
-            ScopeResultStore results) {
+    TrendReader(JdbcTemplate jdbc, StagedWorkforce staged, CalculatedPeriods periods, WorkforceStore workforces,
+            PayVisibility visibility, ScopeResultStore results) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.results = results;
         this.periods = periods;
         this.workforces = workforces;
@@ -49,9 +51,8 @@ class TrendReader {
             BigDecimal companyCx = cx(runId, ScopeRef.COMPANY);
             record Placed(String departmentId, String role) {
             }
-            Optional<Placed> placed = jdbc.query("SELECT department_id, role FROM in_employee WHERE run_id = ? AND employee_id = ?"
-                    + CheckInputTasklet.LATEST_SEGMENT_LAST, (rs, i) -> new Placed(rs.getString(1), rs.getString(2)), runId,
-                    employeeId).stream().reduce((earlier, later) -> later);
+            Optional<Placed> placed = staged.segmentsOf(runId, employeeId).stream()
+                    .map(m -> new Placed(m.departmentId(), m.role())).reduce((earlier, later) -> later);
             // judged on that quarter's org, read only when the answer depends on it
             boolean visible = placed.isPresent() && visibility.maySeePay(viewer, employeeId, () -> workforces.of(runId));
             if (!visible) {

@@ -61,7 +61,7 @@ public class Simulation {
     public Result simulate(Period period, CompiledRuleSet candidate) {
         QuarterlyRunRecord run = registry.latestCalculated(period).orElseThrow(() -> new IllegalStateException(
                 "no calculated run of " + period + " to simulate against: run the period first"));
-        ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId())).score(() -> {
+        ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId(), period)).score(() -> {
         });
         List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(), result.payouts().stream()
                 .map(p -> new PoolProration.Share(p.employee().employeeId(), p.amount())).toList());

@@ -1,6 +1,7 @@
 package org.promiseledger.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.Mockito.doCallRealMethod;
@@ -9,16 +10,19 @@ import static org.mockito.Mockito.doThrow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
+import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.promiseledger.scoring.ScopeResultStore;
 import org.promiseledger.support.CsvFiles;
 import org.promiseledger.support.RulesCopy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -42,6 +46,9 @@ abstract class RunLifecycleFunctionalTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AuditLog audit;
 
     @MockitoSpyBean
     ScopeResultStore scopeResults;
@@ -110,12 +117,38 @@ abstract class RunLifecycleFunctionalTests {
     @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD) // the period stays frozen in this database
     void anApprovedPeriodIsNotCalculatedAgain() {
         RunOutcome first = runner.run(Q3, SMALL.resolve("input"), Path.of("rules"), "hr.alice");
-        registry.appendState(first.runId(), RunState.APPROVED, null, "hr.bob");
+        registry.transition(first.runId(), RunState.APPROVED, "hr.bob", null, new RunRegistry.AuditEntry("APPROVE", "approved"));
 
         RunOutcome again = runner.run(Q3, SMALL.resolve("input"), Path.of("rules"), "hr.alice");
 
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.messages()).anySatisfy(m -> assertThat(m).contains("approved"));
+    }
+
+    @Test
+    void aStateChangeAndItsAuditEntryAreWrittenTogetherOrNotAtAll() {
+        Period quiet = Period.parse("2011-Q1"); // a period no other test runs
+        // the rule-set version of the latest run, so that later runs see no change of rules
+        String version = registry.lastRuleSetVersion().orElse("0".repeat(64));
+        long runId = registry.create(quiet, "hr.alice", "data", "rules", "fingerprint", version, null, "data, rules");
+
+        registry.transition(runId, RunState.FAILED, "hr.bob", "the disk filled up",
+                new RunRegistry.AuditEntry("RUN_FAILED", "the disk filled up"));
+
+        assertThat(registry.history(runId)).extracting(RunRegistry.StateChange::state).containsExactly("STARTED", "FAILED");
+        assertThat(auditOf(quiet, runId)).containsExactly("hr.alice RUN_STARTED", "hr.bob RUN_FAILED");
+
+        // an audit entry the log cannot keep (it has no action) takes the state change down with it
+        assertThatThrownBy(() -> registry.transition(runId, RunState.CLOSED, "hr.bob", "closing",
+                new RunRegistry.AuditEntry(null, "closing"))).isInstanceOf(DataAccessException.class);
+
+        assertThat(registry.find(runId).orElseThrow().state()).isEqualTo(RunState.FAILED);
+        assertThat(auditOf(quiet, runId)).hasSize(2);
+    }
+
+    private List<String> auditOf(Period period, long runId) {
+        return audit.entries(period.toString()).stream().filter(e -> e.runId() != null && e.runId() == runId)
+                .map(e -> e.actor() + " " + e.action()).toList();
     }
 
     private long count(String table) {

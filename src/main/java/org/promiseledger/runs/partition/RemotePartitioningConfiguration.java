@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -103,9 +103,9 @@ class RemotePartitioningConfiguration {
     /** The run's departments cut into ranges; a restart is cut again from the same departments, into the same ranges. */
     @Bean
     @StepScope
-    Partitioner departmentRangePartitioner(@Value("#{jobParameters['runId']}") Long runId, JdbcTemplate jdbc) {
+    Partitioner departmentRangePartitioner(@Value("#{jobParameters['runId']}") Long runId, StagedWorkforce staged) {
         return gridSize -> {
-            List<String> departments = jdbc.queryForList("SELECT department_id FROM in_department WHERE run_id = ?", String.class, runId);
+            List<String> departments = staged.departmentIds(runId);
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             List<DepartmentRanges.Range> ranges = DepartmentRanges.cut(departments, gridSize);
             for (int i = 0; i < ranges.size(); i++) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.promiseledger.period.Period;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
@@ -64,7 +65,7 @@ class ScorePartitionTasklet implements Tasklet {
     private ScoringInput input(long runId, long jobExecutionId) {
         LoadedInput loaded = last;
         if (loaded == null || loaded.runId() != runId || loaded.jobExecutionId() != jobExecutionId) {
-            loaded = new LoadedInput(runId, jobExecutionId, inputs.load(runId));
+            loaded = new LoadedInput(runId, jobExecutionId, inputs.load(runId, Period.parse(registry.find(runId).orElseThrow().period())));
             last = loaded;
         }
         return loaded.input();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.promiseledger.export.SpreadsheetSafeCsv;
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.RunRegistry;
@@ -49,15 +50,17 @@ public class EmployeeLogins {
     }
 
     private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final RunRegistry runs;
     private final UserAccounts accounts;
     private final ActivationLinks links;
     private final AuditLog audit;
     private final SecuritySettings settings;
 
-    EmployeeLogins(JdbcTemplate jdbc, RunRegistry runs, UserAccounts accounts, ActivationLinks links, AuditLog audit,
-            SecuritySettings settings) {
+    EmployeeLogins(JdbcTemplate jdbc, StagedWorkforce staged, RunRegistry runs, UserAccounts accounts, ActivationLinks links,
+            AuditLog audit, SecuritySettings settings) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.runs = runs;
         this.accounts = accounts;
         this.links = links;
@@ -79,10 +82,7 @@ public class EmployeeLogins {
                 "No calculated run of " + period + ": its employees.csv is read from the period's latest run.")).runId();
         // the file's last row of each employee: with mid-quarter history, the role they hold at the end
         Map<String, String[]> employees = new LinkedHashMap<>();
-        jdbc.query("SELECT employee_id, name, role FROM in_employee WHERE run_id = ? ORDER BY employee_id, line_no",
-                rs -> {
-                    employees.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                }, runId);
+        staged.membersByEmployee(runId).forEach(m -> employees.put(m.employeeId(), new String[] {m.name(), m.role()}));
         Set<String> taken = new HashSet<>(jdbc.queryForList("SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL",
                 String.class));
         taken.addAll(jdbc.queryForList("SELECT username FROM app_user", String.class));
