@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  *
  * @param employeeId the employee the fact is about
  * @param applies    whether the gate applies to this employee (e.g. the plan's executives)
- * @param measure    what the gate watches, in words (e.g. "COMPANY NPS attainment"); null when the rules name none
+ * @param measure    what the gate watches, in words (e.g. "company NPS"); null when the rules name none
  * @param attainment the watched attainment (0 closes the gate in the shipped plan); null when unknown
  * @param closed     whether the gate closed for this employee, so the amount became 0
  * @param ruleName   the rule that last decided the fact (the subject rule, or the closing rule once closed)

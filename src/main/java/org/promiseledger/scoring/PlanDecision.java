@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * @param applies    whether it applies: the gate applies to this employee, the cap binds, the fallback was taken
  * @param outcome    what came of it, a short code (OPEN/CLOSED/NOT_APPLICABLE for the gate; the component for an
  *                   attainment or fallback); may be null
- * @param measure    what {@code value} measures, in words (e.g. "COMPANY NPS attainment", "cap multiple"); may be null
+ * @param measure    what {@code value} measures, in words (e.g. "company NPS", "cap multiple"); may be null
  * @param value      the number behind the decision (an attainment, a cap multiple, a proration factor); may be null
  * @param ruleName   the rule that decided it, as the rules name it (never read by code, only shown)
  */

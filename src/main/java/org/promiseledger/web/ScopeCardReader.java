@@ -12,6 +12,7 @@ import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.scoring.Scope;
+import org.promiseledger.ledger.LedgerReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Component;
 class ScopeCardReader {
 
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
 
-    ScopeCardReader(JdbcTemplate jdbc) {
+    ScopeCardReader(JdbcTemplate jdbc, LedgerReads ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** @param previousRunId the run of the quarter before, for the NPS change; null when there is none */
@@ -51,9 +54,8 @@ class ScopeCardReader {
         Cx cx = jdbc.query("SELECT cx_index, basis FROM cx_index WHERE run_id = ? AND scope = ? AND department_id = ?",
                 (rs, i) -> new Cx(rs.getBigDecimal(1), rs.getString(2)), runId, scopeKind, departmentId)
                 .stream().findFirst().orElse(new Cx(null, null));
-        List<TrailLine> trail = jdbc.query("SELECT subject, rule_name, decision FROM rule_trail WHERE run_id = ? AND subject = ?"
-                + " ORDER BY id", (rs, i) -> new TrailLine(rs.getString(1), rs.getString(2), rs.getString(3)), runId,
-                scope.label());
+        List<TrailLine> trail = ledger.trail(runId, scope.label()).stream()
+                .map(t -> new TrailLine(t.subject(), t.ruleName(), t.decision())).toList();
         boolean internalOnly = trail.stream().anyMatch(t -> t.decision().contains("(" + Scope.INTERNAL_ONLY + ")"));
         return new ScopeCard(scope, title(scope, workforce), cx.value(), cx.basis(), cxReading(cx.basis(), internalOnly), metrics,
                 moments(runId, scope, workforce), trail);
