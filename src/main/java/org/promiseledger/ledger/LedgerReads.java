@@ -105,6 +105,16 @@ public class LedgerReads {
                 .sorted(Comparator.comparing(Decision::employeeId, CodePoints.ORDER)).toList();
     }
 
+    /** The names of the rules in each employee's trail in the run, by employee_id (subject "EMPLOYEE id"). */
+    public java.util.Map<String, java.util.Set<String>> employeeRuleNames(long runId) {
+        java.util.Map<String, java.util.Set<String>> names = new java.util.HashMap<>();
+        jdbc.query("SELECT subject, rule_name FROM rule_trail WHERE run_id = ? AND subject LIKE 'EMPLOYEE %'", rs -> {
+            names.computeIfAbsent(rs.getString(1).substring("EMPLOYEE ".length()), k -> new java.util.TreeSet<>())
+                    .add(rs.getString(2));
+        }, runId);
+        return names;
+    }
+
     private static final String DECISIONS = "SELECT employee_id, segment_from, seq, kind, applies, outcome, measure,"
             + " decided_value, rule_name FROM payout_decision";
 

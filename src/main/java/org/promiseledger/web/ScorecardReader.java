@@ -144,9 +144,9 @@ class ScorecardReader {
     }
 
     /**
-     * The trail entries that decided a component: those of the rules the booked decisions name for it (the rule that
-     * decided its attainment, a fallback, the pool proration), in trail order. A deciding rule that wrote no trail
-     * entry is shown with the booked value.
+     * The trail entries that decided a component: those of the rules the booked decisions name for its attainment (a
+     * fallback, the pool proration), in trail order, then the rule that weighed it with the booked contribution. A
+     * deciding rule that wrote no trail entry is shown with the booked value.
      */
     private static List<TrailLine> decidedBy(String component, List<TrailLine> trail, List<LedgerReads.Decision> decisions) {
         List<LedgerReads.Decision> deciding = decisions.stream().filter(d -> d.ruleName() != null
@@ -160,6 +160,9 @@ class ScorecardReader {
                 lines.add(new TrailLine(null, d.ruleName(), d.measure() + " " + Formats.fourPlaces(d.value())));
             }
         }
+        decisions.stream().filter(d -> d.ruleName() != null && d.kind().equals(PlanDecision.WEIGHT) && component.equals(d.outcome()))
+                .forEach(d -> lines.add(new TrailLine(null, d.ruleName(), component + ": " + d.measure() + " "
+                        + Formats.fourPlaces(d.value()))));
         return lines;
     }
 
