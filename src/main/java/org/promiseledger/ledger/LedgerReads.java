@@ -115,6 +115,56 @@ public class LedgerReads {
         return names;
     }
 
+    /** How many payouts a run booked, their total and how many are 0.00; total 0.00 for none. */
+    public record RunTotal(long payouts, BigDecimal total, long paidZero) {
+    }
+
+    private static final String TOTALS = "COUNT(*), SUM(amount), SUM(CASE WHEN amount = 0 THEN 1 ELSE 0 END)";
+
+    private static RunTotal total(java.sql.ResultSet rs, int first) throws java.sql.SQLException {
+        BigDecimal sum = rs.getBigDecimal(first + 1);
+        return new RunTotal(rs.getLong(first), sum == null ? BigDecimal.ZERO.setScale(2) : sum.setScale(2,
+                java.math.RoundingMode.UNNECESSARY), rs.getLong(first + 2));
+    }
+
+    /** The run's payouts counted and added up. */
+    public RunTotal totalOf(long runId) {
+        return jdbc.queryForObject("SELECT " + TOTALS + " FROM payout WHERE run_id = ?", (rs, i) -> total(rs, 1), runId);
+    }
+
+    /** Every run's payouts counted and added up, by run id (runs without payouts absent). */
+    public java.util.Map<Long, RunTotal> totalsByRun() {
+        java.util.Map<Long, RunTotal> totals = new java.util.HashMap<>();
+        jdbc.query("SELECT run_id, " + TOTALS + " FROM payout GROUP BY run_id", rs -> {
+            totals.put(rs.getLong(1), total(rs, 2));
+        });
+        return totals;
+    }
+
+    /** The run's payouts counted and added up per role as paid (roles without payouts absent). */
+    public java.util.Map<String, RunTotal> totalsByRole(long runId) {
+        java.util.Map<String, RunTotal> totals = new java.util.HashMap<>();
+        jdbc.query("SELECT role, " + TOTALS + " FROM payout WHERE run_id = ? GROUP BY role", rs -> {
+            totals.put(rs.getString(1), total(rs, 2));
+        }, runId);
+        return totals;
+    }
+
+    /** A SEGMENT line of an employee paid on segments, with the employee's payout amount. */
+    public record SegmentLine(String employeeId, LocalDate from, LocalDate to, int days, int quarterDays, String departmentId,
+            String role, BigDecimal exactAmount, BigDecimal paid) {
+    }
+
+    /** The run's SEGMENT lines, by employee_id then seq (the segments' date order). */
+    public List<SegmentLine> segmentLines(long runId) {
+        return jdbc.query("SELECT l.employee_id, l.segment_from, l.segment_to, l.segment_days, l.quarter_days,"
+                + " l.segment_department_id, l.segment_role, l.contribution, p.amount FROM payout_line l JOIN payout p"
+                + " ON p.run_id = l.run_id AND p.employee_id = l.employee_id WHERE l.run_id = ? AND l.component = 'SEGMENT'"
+                + " ORDER BY l.employee_id, l.seq", (rs, i) -> new SegmentLine(rs.getString(1), localDate(rs.getDate(2)),
+                        localDate(rs.getDate(3)), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                        rs.getBigDecimal(8), rs.getBigDecimal(9)), runId);
+    }
+
     private static final String DECISIONS = "SELECT employee_id, segment_from, seq, kind, applies, outcome, measure,"
             + " decided_value, rule_name FROM payout_decision";
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
@@ -35,10 +36,12 @@ class RunsOverviewReader {
     }
 
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
     private final RunRegistry registry;
 
-    RunsOverviewReader(JdbcTemplate jdbc, RunRegistry registry) {
+    RunsOverviewReader(JdbcTemplate jdbc, RunRegistry registry, LedgerReads ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.registry = registry;
     }
 
@@ -51,9 +54,9 @@ class RunsOverviewReader {
         });
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, BigDecimal> totals = new HashMap<>();
-        jdbc.query("SELECT run_id, COUNT(*), SUM(amount) FROM payout GROUP BY run_id", rs -> {
-            counts.put(rs.getLong(1), new long[] {rs.getLong(2)});
-            totals.put(rs.getLong(1), rs.getBigDecimal(3));
+        ledger.totalsByRun().forEach((runId, t) -> {
+            counts.put(runId, new long[] {t.payouts()});
+            totals.put(runId, t.total());
         });
         List<Period> periods = jdbc.queryForList("SELECT DISTINCT period FROM quarterly_run", String.class).stream()
                 .map(Period::parse).sorted(Comparator.reverseOrder()).toList();

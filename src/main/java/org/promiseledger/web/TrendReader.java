@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.CheckInputTasklet;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -19,12 +20,15 @@ import org.springframework.stereotype.Component;
 class TrendReader {
 
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
     private final CalculatedPeriods periods;
     private final WorkforceStore workforces;
     private final PayVisibility visibility;
 
-    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility) {
+    TrendReader(JdbcTemplate jdbc, CalculatedPeriods periods, WorkforceStore workforces, PayVisibility visibility,
+            LedgerReads ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.periods = periods;
         this.workforces = workforces;
         this.visibility = visibility;
@@ -54,9 +58,7 @@ class TrendReader {
             }
             record Paid(BigDecimal score, BigDecimal amount) {
             }
-            Paid paid = jdbc.query("SELECT score, amount FROM payout WHERE run_id = ? AND employee_id = ?",
-                    (rs, i) -> new Paid(rs.getBigDecimal(1), rs.getBigDecimal(2)), runId, employeeId)
-                    .stream().findFirst().orElse(new Paid(null, null));
+            Paid paid = ledger.payout(runId, employeeId).map(p -> new Paid(p.score(), p.amount())).orElse(new Paid(null, null));
             // the unit the person is scored on besides the company: an executive's subtree, anyone else's department
             String unit = "EXECUTIVE".equals(placed.get().role()) ? "SUBTREE" : "DEPARTMENT";
             points.add(new TrendPoint(quarter.toString(), paid.score(), paid.amount(), companyCx,
