@@ -175,7 +175,8 @@ class ScorecardReader {
                                 + Formats.fourPlaces(rs.getBigDecimal(2)) + " %"), runId, employeeId)
                 .stream().findFirst()
                 .orElse(new ScorecardView.Individual(null, null, fallback
-                        .map(d -> "no row in performance.csv: " + d.measure() + " " + Formats.fourPlaces(d.value()) + " (flagged)")
+                        .map(d -> "no row in performance.csv: " + (d.measure() == null ? "" : d.measure() + " ")
+                                + Formats.fourPlaces(d.value()) + " (flagged)")
                         .orElse("no row in performance.csv (flagged)")));
     }
 }
