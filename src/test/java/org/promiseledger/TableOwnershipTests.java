@@ -34,7 +34,7 @@ class TableOwnershipTests {
     /** Table -> the feature package (first package under org.promiseledger) that owns it. */
     static final Map<String, String> OWNER = owners(
             "runs", List.of("quarterly_run", "run_state", "period_lock", "scoring_partition"),
-            "ledger", List.of("payout", "payout_line", "rule_trail", "adjustment", "audit_log"),
+            "ledger", List.of("payout", "payout_line", "rule_trail", "payout_decision", "adjustment", "audit_log"),
             "rules", List.of("rule_set_file"),
             "ingest", List.of("in_department", "in_employee", "in_touchpoint", "in_target", "in_customer", "in_survey",
                     "in_contact", "in_complaint", "in_churn", "in_internal_survey", "in_performance", "input_file_count",
@@ -54,9 +54,7 @@ class TableOwnershipTests {
             // ledger's payout, payout_line and rule_trail read by scorecards, exports, simulations and the CLI, and
             // web/ScorecardReader's adjustment and in_performance reads (moving behind ledger's LedgerReads and
             // ingest's StagedWorkforce.performance with the payout-reads work)
-            "bench payout", "cli payout", "cli payout_line", "export payout", "operate payout", "runs payout",
-            "web payout", "web payout_line", "web rule_trail", "workbench payout", "workbench rule_trail",
-            "web adjustment", "web in_performance",
+            "runs payout", "web adjustment", "web in_performance",
             // what metrics and scoring computed, read by the CLI and the web's metric readers, and those readers' own
             // counts from the staged inputs (web/ScopeCardReader: in_target, in_survey, in_touchpoint and
             // integrity_exclusion), moving into metrics' aggregation and readers

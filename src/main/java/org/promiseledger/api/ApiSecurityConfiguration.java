@@ -43,7 +43,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/rejects",
                                 "/api/v1/adjustments", "/api/v1/approvals", "/api/v1/integrity").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/v1/metrics").hasAnyRole(HR, AUDITOR, ANALYST)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/payouts").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/payouts", "/api/v1/decisions").authenticated()
                         // reviewing integrity signals is audit work, as on the Integrity page (four eyes in the service)
                         .requestMatchers(HttpMethod.POST, "/api/v1/integrity/reviews").access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAnyRole(HR, AUDITOR),

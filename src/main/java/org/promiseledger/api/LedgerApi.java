@@ -125,6 +125,18 @@ class LedgerApi {
         return Paging.of(rows, page, size);
     }
 
+    @GetMapping("/decisions")
+    @Operation(summary = "What the rules decided about each payout of the period's latest calculated run, as booked"
+            + " (customer gate: applies, OPEN/CLOSED; cap; fallbacks; deciding rules; pool proration), by employee_id; only"
+            + " those the token's login may see, as for payouts")
+    Object decisions(@AuthenticationPrincipal ApiCaller caller, @RequestParam String period,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        QuarterlyRunRecord run = latestCalculated(period);
+        Predicate<String> visible = reach.payVisibleTo(new PayReach.Caller(caller.username(), caller.role(), caller.employeeId()),
+                run.runId());
+        return Paging.of(ledger.decisionsOf(run.runId()).stream().filter(d -> visible.test(d.employeeId())).toList(), page, size);
+    }
+
     @GetMapping("/rejects")
     @Operation(summary = "The rejected input rows of the period's latest run (or of ?runId=), by file and line;"
             + " filter with file=surveys.csv and reason=OUT_OF_PERIOD; a page of them with page and size")

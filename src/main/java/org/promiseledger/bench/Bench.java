@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.ingest.InputFile;
@@ -34,13 +35,15 @@ public class Bench {
 
     private final QuarterlyRunner runner;
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
     private final DataSourceProperties dataSource;
     private final StepTimings timings;
 
-    Bench(QuarterlyRunner runner, JdbcTemplate jdbc, DataSourceProperties dataSource, StepTimings timings) {
+    Bench(QuarterlyRunner runner, JdbcTemplate jdbc, DataSourceProperties dataSource, StepTimings timings, LedgerReads ledger) {
         this.timings = timings;
         this.runner = runner;
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.dataSource = dataSource;
     }
 
@@ -93,7 +96,7 @@ public class Bench {
         rowsByStep.put("checkInputStep", rowsByStep.values().stream().mapToLong(Long::longValue).sum());
         rowsByStep.put("aggregateMetricsStep", eventRows);
         rowsByStep.put("detectIntegritySignalsStep", surveysAndContacts);
-        rowsByStep.put("scoreEmployeesStep", jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, runId));
+        rowsByStep.put("scoreEmployeesStep", ledger.totalOf(runId).payouts());
         rowsByStep.put("scorePartitionsStep", rowsByStep.get("scoreEmployeesStep"));
         List<BenchReport.StepFigures> steps = new ArrayList<>();
         timings.timings().entrySet().stream().sorted(Map.Entry.comparingByValue(

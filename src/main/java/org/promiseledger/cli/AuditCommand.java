@@ -35,10 +35,10 @@ class AuditCommand {
             boolean intact = true;
             for (LedgerVerifier.TableCheck check : checks) {
                 if (check.intact()) {
-                    System.out.printf("%-12s %,10d rows  chain intact%n", check.table().table(), check.rows());
+                    System.out.printf("%-15s %,10d rows  chain intact%n", check.table().table(), check.rows());
                 } else {
                     intact = false;
-                    System.out.printf("%-12s BROKEN at id %d: %s%n", check.table().table(), check.firstBreak().id(),
+                    System.out.printf("%-15s BROKEN at id %d: %s%n", check.table().table(), check.firstBreak().id(),
                             check.firstBreak().whatDiffers());
                 }
             }

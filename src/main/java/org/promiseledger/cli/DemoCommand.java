@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.demo.ReferenceWorkload;
 import org.promiseledger.demo.SampleCompany;
 import org.promiseledger.period.Period;
@@ -51,15 +52,17 @@ class DemoCommand implements Callable<Integer> {
     private final RunRegistry registry;
     private final JdbcTemplate jdbc;
     private final ScopeResultStore results;
+    private final LedgerReads ledger;
     private final BatchSettings settings;
     private final DemoUsers demoUsers;
 
     DemoCommand(QuarterRunPrinter printer, RunRegistry registry, JdbcTemplate jdbc, BatchSettings settings, DemoUsers demoUsers,
-            ScopeResultStore results) {
+            ScopeResultStore results, LedgerReads ledger) {
         this.results = results;
         this.printer = printer;
         this.registry = registry;
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.settings = settings;
         this.demoUsers = demoUsers;
     }
@@ -90,7 +93,7 @@ class DemoCommand implements Callable<Integer> {
             }
             QuarterlyRunRecord run = registry.latestCalculated(quarter).orElseThrow();
             BigDecimal cx = results.cxIndexOf(run.runId(), ScopeRef.COMPANY).orElseThrow().value();
-            BigDecimal total = jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE run_id = ?", BigDecimal.class, run.runId());
+            BigDecimal total = ledger.totalOf(run.runId()).total();
             trend.add(String.format("  %s  company CX %s  payouts %,.2f", quarter, cx.setScale(4, java.math.RoundingMode.HALF_EVEN),
                     total));
         }

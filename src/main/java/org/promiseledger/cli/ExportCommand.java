@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 @Component
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a period's results as CSV.",
-        subcommands = {ExportCommand.Metrics.class, ExportCommand.Payouts.class, ExportCommand.Rejects.class,
+        subcommands = {ExportCommand.Metrics.class, ExportCommand.Payouts.class, ExportCommand.Decisions.class, ExportCommand.Rejects.class,
                 ExportCommand.Payroll.class, ExportCommand.Integrity.class})
 class ExportCommand {
 
@@ -78,6 +78,21 @@ class ExportCommand {
         @Override
         CsvExports.Exported export(Period period, Path out) throws Exception {
             return exports.payouts(period, out);
+        }
+    }
+
+    @Component
+    @Command(name = "decisions", mixinStandardHelpOptions = true,
+            description = "period,employee_id,segment_from,kind,applies,outcome,measure,value,rule_name,run_id: what the rules"
+                    + " decided about each payout (customer gate, cap, fallbacks, proration), as booked")
+    static class Decisions extends ExportTo {
+        Decisions(CsvExports exports) {
+            super(exports);
+        }
+
+        @Override
+        CsvExports.Exported export(Period period, Path out) throws Exception {
+            return exports.decisions(period, out);
         }
     }
 

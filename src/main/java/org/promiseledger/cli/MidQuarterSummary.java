@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,10 @@ class MidQuarterSummary {
 
     private static final List<String> ROLE_RANK = List.of("STAFF", "MANAGER", "EXECUTIVE");
 
-    private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
 
-    MidQuarterSummary(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    MidQuarterSummary(LedgerReads ledger) {
+        this.ledger = ledger;
     }
 
     private record Segment(Date from, Date to, int days, int quarterDays, String departmentId, String role, BigDecimal amount) {
@@ -35,14 +35,11 @@ class MidQuarterSummary {
     void print(PrintStream out, QuarterlyRunRecord run) {
         Map<String, List<Segment>> segments = new LinkedHashMap<>();
         Map<String, BigDecimal> paid = new LinkedHashMap<>();
-        jdbc.query("SELECT l.employee_id, l.segment_from, l.segment_to, l.segment_days, l.quarter_days, l.segment_department_id,"
-                + " l.segment_role, l.contribution, p.amount FROM payout_line l JOIN payout p ON p.run_id = l.run_id"
-                + " AND p.employee_id = l.employee_id WHERE l.run_id = ? AND l.component = 'SEGMENT' ORDER BY l.employee_id, l.seq",
-                rs -> {
-                    segments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Segment(rs.getDate(2), rs.getDate(3),
-                            rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7), rs.getBigDecimal(8)));
-                    paid.put(rs.getString(1), rs.getBigDecimal(9));
-                }, run.runId());
+        for (LedgerReads.SegmentLine l : ledger.segmentLines(run.runId())) {
+            segments.computeIfAbsent(l.employeeId(), k -> new ArrayList<>()).add(new Segment(Date.valueOf(l.from()),
+                    Date.valueOf(l.to()), l.days(), l.quarterDays(), l.departmentId(), l.role(), l.exactAmount()));
+            paid.put(l.employeeId(), l.paid());
+        }
         if (segments.isEmpty()) {
             return;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.ingest.RejectSamples;
@@ -35,17 +36,19 @@ class RunSummary {
 
     private final JdbcTemplate jdbc;
     private final StagedWorkforce staged;
+    private final LedgerReads ledger;
     private final BatchSettings settings;
     private final IntegrityReviews integrity;
     private final DepartmentMetricStore metrics;
     private final ScopeResultStore results;
 
     RunSummary(JdbcTemplate jdbc, StagedWorkforce staged, BatchSettings settings, IntegrityReviews integrity,
-            DepartmentMetricStore metrics, ScopeResultStore results) {
+            DepartmentMetricStore metrics, ScopeResultStore results, LedgerReads ledger) {
         this.jdbc = jdbc;
         this.staged = staged;
         this.metrics = metrics;
         this.results = results;
+        this.ledger = ledger;
         this.settings = settings;
         this.integrity = integrity;
     }
@@ -167,11 +170,10 @@ class RunSummary {
             counts.put(role, new long[2]);
             totals.put(role, BigDecimal.ZERO.setScale(2));
         }
-        jdbc.query("SELECT role, COUNT(*), SUM(amount), SUM(CASE WHEN amount = 0 THEN 1 ELSE 0 END) FROM payout"
-                + " WHERE run_id = ? GROUP BY role", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(4)});
-                    totals.put(rs.getString(1), rs.getBigDecimal(3).setScale(2, RoundingMode.UNNECESSARY));
-                }, run.runId());
+        ledger.totalsByRole(run.runId()).forEach((role, t) -> {
+            counts.put(role, new long[] {t.payouts(), t.paidZero()});
+            totals.put(role, t.total());
+        });
         out.printf("%n%-12s %10s %10s %18s%n", "Payouts", "employees", "paid 0", "total " + settings.currency());
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         long people = 0;

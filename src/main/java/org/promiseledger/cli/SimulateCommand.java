@@ -135,6 +135,8 @@ class SimulateCommand implements Callable<Integer> {
     private static void printDiff(Simulation.Diff d) {
         System.out.printf("  %-10s %-10s %-6s %,14.2f -> %,14.2f (%+,.2f) %s%n", ConsoleText.safe(d.employeeId()), d.role(),
                 ConsoleText.safe(d.departmentId()),
-                d.oldAmount(), d.newAmount(), d.delta(), String.join("; ", d.rulesChanged()));
+                d.oldAmount(), d.newAmount(), d.delta(), String.join("; ", d.rulesChanged())
+                        + (d.oldGate().equals(d.newGate()) ? "" : " [customer gate " + (d.oldGate().isEmpty() ? "-" : d.oldGate())
+                                + " -> " + (d.newGate().isEmpty() ? "-" : d.newGate()) + "]"));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.promiseledger.ingest.StagedInputs;
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.metrics.DepartmentMetric;
 import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.period.Period;
@@ -29,12 +30,14 @@ public class CsvExports {
     private final DepartmentMetricStore metrics;
     private final JdbcTemplate jdbc;
     private final StagedInputs staged;
+    private final LedgerReads ledger;
 
-    CsvExports(RunRegistry runs, DepartmentMetricStore metrics, JdbcTemplate jdbc, StagedInputs staged) {
+    CsvExports(RunRegistry runs, DepartmentMetricStore metrics, JdbcTemplate jdbc, StagedInputs staged, LedgerReads ledger) {
         this.staged = staged;
         this.runs = runs;
         this.metrics = metrics;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** @return the run exported and the number of rows */
@@ -53,18 +56,32 @@ public class CsvExports {
     public Exported payouts(Period period, Path out) throws IOException {
         QuarterlyRunRecord run = runs.latestCalculated(period).orElseThrow(() -> new IllegalStateException(
                 "no calculated run of " + period + " (see the run's messages, or run it first)"));
-        record Row(String employeeId, String role, String departmentId, BigDecimal targetBonus, BigDecimal score,
-                BigDecimal amount, String version) {
-        }
-        List<Row> rows = jdbc.query("SELECT employee_id, role, department_id, target_bonus, score, amount, rule_set_version"
-                + " FROM payout WHERE run_id = ?", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7)), run.runId())
-                .stream().sorted(Comparator.comparing(Row::employeeId, CodePoints.ORDER)).toList();
+        List<LedgerReads.Payout> rows = ledger.payoutsOf(run.runId());
         try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "employee_id", "role", "department_id", "target_bonus", "score",
                 "amount", "rule_set_version", "run_id")) {
-            for (Row r : rows) {
+            for (LedgerReads.Payout r : rows) {
                 csv.row(period, r.employeeId(), r.role(), r.departmentId(), money(r.targetBonus()), four(r.score()),
-                        money(r.amount()), RuleSetFolder.shortVersion(r.version()), run.runId());
+                        money(r.amount()), RuleSetFolder.shortVersion(r.ruleSetVersion()), run.runId());
+            }
+        }
+        return new Exported(run.runId(), rows.size());
+    }
+
+    /**
+     * What the rules decided about each payout of the period's latest calculated run, as booked in payout_decision:
+     * period,employee_id,segment_from,kind,applies,outcome,measure,value,rule_name,run_id, by employee_id in code-point
+     * order then booking order; value to 4 places (HALF_EVEN), empty when none.
+     */
+    public Exported decisions(Period period, Path out) throws IOException {
+        QuarterlyRunRecord run = runs.latestCalculated(period).orElseThrow(() -> new IllegalStateException(
+                "no calculated run of " + period + " (see the run's messages, or run it first)"));
+        List<LedgerReads.Decision> rows = ledger.decisionsOf(run.runId());
+        try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "employee_id", "segment_from", "kind", "applies",
+                "outcome", "measure", "value", "rule_name", "run_id")) {
+            for (LedgerReads.Decision d : rows) {
+                csv.row(period, d.employeeId(), d.segmentFrom() == null ? "" : d.segmentFrom().toString(), d.kind(), d.applies(),
+                        d.outcome() == null ? "" : d.outcome(), d.measure() == null ? "" : d.measure(),
+                        d.value() == null ? "" : four(d.value()), d.ruleName() == null ? "" : d.ruleName(), run.runId());
             }
         }
         return new Exported(run.runId(), rows.size());

@@ -7,16 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ledger.Adjustments;
 import org.promiseledger.ledger.AuditLog;
-import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.runs.ActionOutcome;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.runs.RunState;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,13 +29,13 @@ public class PayrollExport {
     private final RunRegistry registry;
     private final Adjustments adjustments;
     private final AuditLog audit;
-    private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
 
-    PayrollExport(RunRegistry registry, Adjustments adjustments, AuditLog audit, JdbcTemplate jdbc) {
+    PayrollExport(RunRegistry registry, Adjustments adjustments, AuditLog audit, LedgerReads ledger) {
         this.registry = registry;
         this.adjustments = adjustments;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     @Transactional
@@ -49,9 +48,8 @@ public class PayrollExport {
         QuarterlyRunRecord run = approved.get();
         record Paid(String employeeId, BigDecimal amount, String currency, String version) {
         }
-        List<Paid> payouts = jdbc.query("SELECT employee_id, amount, currency, rule_set_version FROM payout WHERE run_id = ?",
-                (rs, i) -> new Paid(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getString(4)), run.runId())
-                .stream().sorted((a, b) -> CodePoints.ORDER.compare(a.employeeId(), b.employeeId())).toList();
+        List<Paid> payouts = ledger.payoutsOf(run.runId()).stream()
+                .map(p -> new Paid(p.employeeId(), p.amount(), p.currency(), p.ruleSetVersion())).toList();
         Map<String, BigDecimal> adjusted = adjustments.totalsOf(period.toString());
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         try (SpreadsheetSafeCsv csv = SpreadsheetSafeCsv.create(out, "period", "employee_id", "net_amount", "currency", "run_id",

@@ -16,6 +16,7 @@ public record LedgerColumn(String name, int precision, int scale) {
     public static final LedgerColumn LINE_WEIGHT = new LedgerColumn("weight", 30, 12);
     public static final LedgerColumn LINE_ATTAINMENT = new LedgerColumn("attainment", 30, 12);
     public static final LedgerColumn LINE_CONTRIBUTION = new LedgerColumn("contribution", 30, 12);
+    public static final LedgerColumn DECIDED_VALUE = new LedgerColumn("decided_value", 30, 12);
     public static final LedgerColumn SEGMENT_TARGET_BONUS = new LedgerColumn("segment_target_bonus", 40, 18);
 
     /** The largest magnitude the column holds. */

@@ -13,7 +13,9 @@ public enum LedgerTable {
             List.of("segment_from", "segment_to", "segment_days", "quarter_days", "segment_department_id", "segment_role",
                     "segment_target_bonus")),
     RULE_TRAIL("rule_trail", List.of("period", "subject", "seq", "rule_name", "decision")),
-    ADJUSTMENT("adjustment", List.of("period", "employee_id", "amount", "reason", "booked_by"));
+    ADJUSTMENT("adjustment", List.of("period", "employee_id", "amount", "reason", "booked_by")),
+    PAYOUT_DECISION("payout_decision", List.of("period", "employee_id", "segment_from", "seq", "kind", "applies", "outcome",
+            "measure", "decided_value", "rule_name"));
 
     private final String table;
     private final List<String> canonicalColumns;

@@ -10,15 +10,16 @@ import java.util.List;
 import java.nio.file.Path;
 
 import org.promiseledger.kernel.LoadData;
+import org.promiseledger.scoring.PlanDecision;
 import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
- * The append-only payout ledger: payout, payout_line and rule_trail. There is no update or delete path here;
+ * The append-only payout ledger: payout, payout_line, rule_trail and payout_decision. There is no update or delete path here;
  * a correction is a new row. Rows of a run are written in one transaction, in a fixed order (the scope trail,
- * then each employee by id), each chained to the previous row of its table.
+ * then each employee by id: payout, lines, trail, decisions), each chained to the previous row of its table.
  */
 @Repository
 public class PayoutLedger {
@@ -37,7 +38,33 @@ public class PayoutLedger {
 
     /** A payout as booked: the amount is final (after any pool proration). */
     public record PayoutRow(String employeeId, String role, String departmentId, BigDecimal baseSalary, BigDecimal targetBonus,
-            BigDecimal score, BigDecimal amount, List<LineRow> lines, List<RuleTrail.Entry> trail) {
+            BigDecimal score, BigDecimal amount, List<LineRow> lines, List<RuleTrail.Entry> trail, List<DecisionRow> decisions) {
+
+        public PayoutRow {
+            decisions = decisions == null ? List.of() : decisions;
+        }
+
+        public PayoutRow(String employeeId, String role, String departmentId, BigDecimal baseSalary, BigDecimal targetBonus,
+                BigDecimal score, BigDecimal amount, List<LineRow> lines, List<RuleTrail.Entry> trail) {
+            this(employeeId, role, departmentId, baseSalary, targetBonus, score, amount, lines, trail, List.of());
+        }
+    }
+
+    /**
+     * A decision of the plan about the payout, as booked in payout_decision.
+     *
+     * @param segmentFrom the first day of the segment it is about, or null for the whole quarter
+     */
+    public record DecisionRow(java.time.LocalDate segmentFrom, PlanDecision decision) {
+
+        /** A scored payout's decisions: the whole quarter's, or each segment's in date order, tagged with its first day. */
+        public static List<DecisionRow> of(org.promiseledger.scoring.ScoredPayout p) {
+            List<DecisionRow> rows = new ArrayList<>();
+            p.decisions().forEach(d -> rows.add(new DecisionRow(null, d)));
+            p.segments().stream().sorted(java.util.Comparator.comparing(s -> s.segment().from()))
+                    .forEach(s -> s.decisions().forEach(d -> rows.add(new DecisionRow(s.segment().from(), d))));
+            return rows;
+        }
     }
 
     /** @param segment the segment of the quarter the line belongs to, or null for an employee paid on one whole quarter */
@@ -65,6 +92,8 @@ public class PayoutLedger {
             "segment_role", "segment_target_bonus", "created_at", "prev_hash", "row_hash");
     private static final List<String> TRAIL_COLUMNS = List.of("run_id", "period", "subject", "seq", "rule_name", "decision",
             "created_at", "prev_hash", "row_hash");
+    private static final List<String> DECISION_COLUMNS = List.of("run_id", "period", "employee_id", "segment_from", "seq", "kind",
+            "applies", "outcome", "measure", "decided_value", "rule_name", "created_at", "prev_hash", "row_hash");
     /** Rows sent at once: big enough to be fast, small enough that a 20,000-employee run stays in a small heap. */
     private static final int BATCH = 20_000;
 
@@ -75,10 +104,12 @@ public class PayoutLedger {
         HashChain payoutChain = chains.continueChain(LedgerTable.PAYOUT);
         HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
         HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
+        HashChain decisionChain = chains.continueChain(LedgerTable.PAYOUT_DECISION);
         boolean bulk = loadData.available();
         Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, bulk);
         Batch lineRows = new Batch("payout_line", LINE_COLUMNS, bulk);
         Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, bulk);
+        Batch decisionRows = new Batch("payout_decision", DECISION_COLUMNS, bulk);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
             String whose = "employee " + p.employeeId();
@@ -110,11 +141,36 @@ public class PayoutLedger {
                         now, lineLink.previousHash(), lineLink.rowHash());
             }
             addTrail(run, p.trail(), trailChain, trailRows, now);
+            addDecisions(run, p, decisionChain, decisionRows, now);
         }
         payoutRows.flush();
         DebugPause.at("writing");
         lineRows.flush();
         trailRows.flush();
+        decisionRows.flush();
+    }
+
+    private static void addDecisions(RunStamp run, PayoutRow p, HashChain chain, Batch rows, Timestamp now) {
+        int seq = 0;
+        for (DecisionRow row : p.decisions()) {
+            seq++;
+            PlanDecision d = row.decision();
+            String from = row.segmentFrom() == null ? null : row.segmentFrom().toString();
+            BigDecimal value = LedgerColumn.DECIDED_VALUE.fit(d.value(), RoundingMode.HALF_EVEN,
+                    "employee " + p.employeeId() + ", decision " + d.kind());
+            int applies = d.applies() ? 1 : 0;
+            String outcome = clip(d.outcome(), 100);
+            String measure = clip(d.measure(), 255);
+            String ruleName = clip(d.ruleName(), 255);
+            HashChain.Link link = chain.link(run.period(), p.employeeId(), from, seq, d.kind(), applies, outcome, measure, value,
+                    ruleName);
+            rows.add(run.runId(), run.period(), p.employeeId(), from, seq, d.kind(), applies, outcome, measure, value, ruleName,
+                    now, link.previousHash(), link.rowHash());
+        }
+    }
+
+    private static String clip(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 
     /**

@@ -3,6 +3,7 @@ package org.promiseledger.operate;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
 import org.promiseledger.runs.RunOutcome;
@@ -25,11 +26,13 @@ class RunMetrics {
     private final MeterRegistry registry;
     private final RunProgress progress;
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
 
-    RunMetrics(MeterRegistry registry, RunProgress progress, JdbcTemplate jdbc) {
+    RunMetrics(MeterRegistry registry, RunProgress progress, JdbcTemplate jdbc, LedgerReads ledger) {
         this.registry = registry;
         this.progress = progress;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     void record(RunOutcome outcome, long nanos) {
@@ -58,7 +61,7 @@ class RunMetrics {
                     .register(registry).increment(counts.rejected());
         }
         if (outcome.exitCode() == 0) {
-            Long payouts = jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, runId);
+            Long payouts = ledger.totalOf(runId).payouts();
             Counter.builder("promise_ledger.payouts.booked").description("Payout rows booked in the ledger")
                     .register(registry).increment(payouts == null ? 0 : payouts);
         }

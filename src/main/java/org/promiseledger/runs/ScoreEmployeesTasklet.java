@@ -19,6 +19,7 @@ import org.promiseledger.rules.RuleProblem;
 import org.promiseledger.rules.RuleSetCompiler;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.PoolProration;
+import org.promiseledger.scoring.PlanDecision;
 import org.promiseledger.scoring.RuleTrail;
 import org.promiseledger.scoring.ScopeResult;
 import org.promiseledger.scoring.ScopeResultStore;
@@ -133,16 +134,20 @@ class ScoreEmployeesTasklet implements Tasklet {
             p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
             p.segments().forEach(s -> lines.addAll(segmentLines(s)));
             List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
+            List<PayoutLedger.DecisionRow> decisions = new ArrayList<>(PayoutLedger.DecisionRow.of(p));
             BigDecimal amount = p.amount();
             if (pool.isPresent()) {
                 BigDecimal prorated = pool.get().prorated(i);
                 lines.add(new PayoutLedger.LineRow("POOL_PRORATION", pool.get().factor(), null, prorated.subtract(amount)));
                 trail.add(new RuleTrail.Entry(p.employee().subject(), "The pool budget prorates every payout by the same factor",
                         pool.get().explain(amount, prorated)));
+                decisions.add(new PayoutLedger.DecisionRow(null, new PlanDecision(p.employee().employeeId(),
+                        PlanDecision.PRORATION, true, "PRORATED", "pool proration factor", pool.get().factor(),
+                        "The pool budget prorates every payout by the same factor")));
                 amount = prorated;
             }
             rows.add(new PayoutLedger.PayoutRow(p.employee().employeeId(), p.employee().role(), p.employee().departmentId(),
-                    p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail));
+                    p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail, decisions));
         }
         return rows;
     }

@@ -122,18 +122,19 @@ public final class PlanScorer {
 
     private Partition scorePartition(String department, List<Employee> employees) {
         List<ScopeRef> scopeRefs = List.of(ScopeRef.COMPANY, ScopeRef.department(department), ScopeRef.subtree(department));
-        try (PlanSession plan = new PlanSession(rules)) {
+        DecidingRules deciding = new DecidingRules();
+        try (PlanSession plan = new PlanSession(rules, deciding::watch)) {
             for (ScopeRef ref : scopeRefs) {
                 plan.insert(scopeFact(ref));
                 metricsByScope.getOrDefault(ref, List.of()).forEach(m -> plan.insert(metricInput(m)));
             }
             employees.forEach(plan::insert);
             plan.fire();
-            return collect(plan, scopeRefs, employees);
+            return collect(plan, scopeRefs, employees, deciding);
         }
     }
 
-    private Partition collect(PlanSession plan, List<ScopeRef> scopeRefs, List<Employee> employees) {
+    private Partition collect(PlanSession plan, List<ScopeRef> scopeRefs, List<Employee> employees, DecidingRules deciding) {
         Map<String, List<RuleTrail.Entry>> trailBySubject = plan.trail().entries().stream()
                 .collect(Collectors.groupingBy(RuleTrail.Entry::subject, LinkedHashMap::new, Collectors.toList()));
         List<MetricAttainment> attainments = plan.facts(MetricAttainment.class);
@@ -162,6 +163,7 @@ public final class PlanScorer {
                 .collect(Collectors.groupingBy(ScoreLine::employeeId));
         Map<String, PayoutCap> caps = new HashMap<>();
         plan.facts(PayoutCap.class).forEach(c -> caps.put(c.role(), c));
+        Map<String, List<PlanDecision>> decided = decisionsByEmployee(plan, deciding);
         List<ScoredPayout> payouts = new ArrayList<>();
         List<ScoredSegment> segments = new ArrayList<>();
         for (Employee employee : employees) {
@@ -172,17 +174,32 @@ public final class PlanScorer {
             }
             List<ScoreLine> own = lines.getOrDefault(employee.employeeId(), List.of());
             List<RuleTrail.Entry> trail = trailBySubject.getOrDefault(employee.subject(), List.of());
+            List<PlanDecision> made = decided.getOrDefault(employee.employeeId(), List.of());
             Segment segment = input.segments().get(employee.employeeId());
             if (segment == null) {
                 payouts.add(new ScoredPayout(employee, decision.score(), decision.amount(), decision.capped(), decision.gated(),
-                        own, trail));
+                        own, trail, List.of(), made));
             } else {
                 BigDecimal amount = SegmentedPayouts.segmentAmount(employee, decision, caps.get(employee.role()));
                 segments.add(new ScoredSegment(segment, employee, decision.score(), amount, decision.capped(), decision.gated(),
-                        own, trail));
+                        own, trail, made));
             }
         }
         return new Partition(scopes, payouts, segments);
+    }
+
+    /**
+     * Each employee's decisions, in {@link PlanDecision#KIND_ORDER} then in the order the rules made them: those the
+     * rules inserted, their customer-gate facts, and which rule decided each component's attainment.
+     */
+    private static Map<String, List<PlanDecision>> decisionsByEmployee(PlanSession plan, DecidingRules deciding) {
+        List<PlanDecision> all = new ArrayList<>(deciding.attainments());
+        all.addAll(deciding.inserted(plan.facts(PlanDecision.class)));
+        all.addAll(deciding.inserted(plan.facts(CustomerGate.class)).stream().map(CustomerGate::decision).toList());
+        Map<String, List<PlanDecision>> byEmployee = new HashMap<>();
+        all.stream().sorted(Comparator.comparing(d -> PlanDecision.KIND_ORDER.indexOf(d.kind())))
+                .forEach(d -> byEmployee.computeIfAbsent(d.employeeId(), k -> new ArrayList<>()).add(d));
+        return byEmployee;
     }
 
     private Scope scopeFact(ScopeRef ref) {

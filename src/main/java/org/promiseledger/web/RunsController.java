@@ -94,6 +94,7 @@ class RunsController {
             switch (kind) {
                 case "metrics" -> exports.metrics(chosen, file);
                 case "payouts" -> exports.payouts(chosen, file);
+                case "decisions" -> exports.decisions(chosen, file);
                 case "rejects" -> exports.rejects(chosen, file);
                 case "integrity" -> integrity.export(chosen, file);
                 default -> throw new NotFoundException("No export called " + kind + ".");

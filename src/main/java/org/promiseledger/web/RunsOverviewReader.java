@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
@@ -34,10 +35,12 @@ class RunsOverviewReader {
     }
 
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
     private final RunRegistry registry;
 
-    RunsOverviewReader(JdbcTemplate jdbc, RunRegistry registry) {
+    RunsOverviewReader(JdbcTemplate jdbc, RunRegistry registry, LedgerReads ledger) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.registry = registry;
     }
 
@@ -48,9 +51,9 @@ class RunsOverviewReader {
                 .map(c -> new StateChange(c.state(), c.changedBy(), c.changedAt(), c.note())).toList()));
         Map<Long, long[]> counts = new HashMap<>();
         Map<Long, BigDecimal> totals = new HashMap<>();
-        jdbc.query("SELECT run_id, COUNT(*), SUM(amount) FROM payout GROUP BY run_id", rs -> {
-            counts.put(rs.getLong(1), new long[] {rs.getLong(2)});
-            totals.put(rs.getLong(1), rs.getBigDecimal(3));
+        ledger.totalsByRun().forEach((runId, t) -> {
+            counts.put(runId, new long[] {t.payouts()});
+            totals.put(runId, t.total());
         });
         List<Period> periods = registry.periods();
         List<RunRow> rows = new ArrayList<>();

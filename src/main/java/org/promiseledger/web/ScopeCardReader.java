@@ -19,6 +19,7 @@ import org.promiseledger.scoring.CxIndex;
 import org.promiseledger.scoring.MetricAttainment;
 import org.promiseledger.scoring.Scope;
 import org.promiseledger.scoring.ScopeResultStore;
+import org.promiseledger.ledger.LedgerReads;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,15 @@ class ScopeCardReader {
     private final DepartmentMetricStore metrics;
     private final MetricCountStore counts;
     private final ScopeResultStore results;
+    private final LedgerReads ledger;
 
-    ScopeCardReader(JdbcTemplate jdbc, DepartmentMetricStore metrics, MetricCountStore counts, ScopeResultStore results) {
+    ScopeCardReader(JdbcTemplate jdbc, DepartmentMetricStore metrics, MetricCountStore counts, ScopeResultStore results,
+            LedgerReads ledger) {
         this.jdbc = jdbc;
         this.metrics = metrics;
         this.counts = counts;
         this.results = results;
+        this.ledger = ledger;
     }
 
     /** @param previousRunId the run of the quarter before, for the NPS change; null when there is none */
@@ -52,9 +56,8 @@ class ScopeCardReader {
                     attained.get(metric), previousRunId);
         }).sorted((a, b) -> CodePoints.ORDER.compare(a.metric(), b.metric())).toList();
         CxIndex cx = results.cxIndexOf(runId, scope).orElse(new CxIndex(scope.kind().name(), scope.departmentId(), null, null));
-        List<TrailLine> trail = jdbc.query("SELECT subject, rule_name, decision FROM rule_trail WHERE run_id = ? AND subject = ?"
-                + " ORDER BY id", (rs, i) -> new TrailLine(rs.getString(1), rs.getString(2), rs.getString(3)), runId,
-                scope.label());
+        List<TrailLine> trail = ledger.trail(runId, scope.label()).stream()
+                .map(t -> new TrailLine(t.subject(), t.ruleName(), t.decision())).toList();
         boolean internalOnly = trail.stream().anyMatch(t -> t.decision().contains("(" + Scope.INTERNAL_ONLY + ")"));
         return new ScopeCard(scope, title(scope, workforce), cx.value(), cx.basis(), cxReading(cx.basis(), internalOnly), lines,
                 moments(runId, scope, workforce), trail);

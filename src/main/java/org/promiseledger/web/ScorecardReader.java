@@ -3,62 +3,65 @@ package org.promiseledger.web;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
 import java.util.Optional;
 
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
+import org.promiseledger.scoring.PlanDecision;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds a person's scorecard from what the run booked (payout, payout_line, rule_trail) and the scopes behind
- * its CX components. Callers decide first whether the viewer may see it ({@link PayVisibility}).
+ * Builds a person's scorecard from what the run booked (payout, payout_line, rule_trail and payout_decision, read
+ * through {@link LedgerReads}) and the scopes behind its CX components. What the rules decided (whom the customer gate
+ * applies to and whether it closed, the fallbacks, which rule decided a component) comes from the booked decisions:
+ * nothing here reads a rule's name or words, so analysts may rename rules and move the gate to another role.
+ * Callers decide first whether the viewer may see it ({@link PayVisibility}).
  */
 @Component
 class ScorecardReader {
 
-    private static final String GATE_RULE = "Executives get nothing when the customer gate fails";
-
     private final JdbcTemplate jdbc;
+    private final LedgerReads ledger;
     private final ScopeCardReader scopes;
     private final CalculatedPeriods periods;
 
-    ScorecardReader(JdbcTemplate jdbc, ScopeCardReader scopes, CalculatedPeriods periods) {
+    ScorecardReader(JdbcTemplate jdbc, LedgerReads ledger, ScopeCardReader scopes, CalculatedPeriods periods) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.scopes = scopes;
         this.periods = periods;
     }
 
     Optional<ScorecardView> read(Period period, QuarterlyRunRecord run, String employeeId, Workforce workforce) {
         long runId = run.runId();
-        Optional<ScorecardView.Payout> payout = jdbc.query("SELECT role, base_salary, target_bonus, score, amount, currency,"
-                + " rule_set_version FROM payout WHERE run_id = ? AND employee_id = ?", (rs, i) -> new ScorecardView.Payout(
-                        rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                        rs.getString(6), rs.getString(7)), runId, employeeId).stream().findFirst();
+        Optional<ScorecardView.Payout> payout = ledger.payout(runId, employeeId).map(p -> new ScorecardView.Payout(p.role(),
+                p.baseSalary(), p.targetBonus(), p.score(), p.amount(), p.currency(), p.ruleSetVersion()));
         Optional<Workforce.Member> member = workforce.member(employeeId);
         if (payout.isEmpty() || member.isEmpty()) {
             return Optional.empty();
         }
         Workforce.Member employee = member.get();
-        List<TrailLine> trail = jdbc.query("SELECT subject, rule_name, decision FROM rule_trail WHERE run_id = ? AND subject = ?"
-                + " ORDER BY id", (rs, i) -> new TrailLine(rs.getString(1), rs.getString(2), rs.getString(3)), runId,
-                "EMPLOYEE " + employeeId);
-        record Booked(ScorecardView.ComponentLine line, String departmentId, java.sql.Date to, int days, int quarterDays,
+        List<TrailLine> trail = ledger.trail(runId, "EMPLOYEE " + employeeId).stream()
+                .map(t -> new TrailLine(t.subject(), t.ruleName(), t.decision())).toList();
+        List<LedgerReads.Decision> decisions = ledger.decisions(runId, employeeId);
+        record Booked(ScorecardView.ComponentLine line, String departmentId, LocalDate to, int days, int quarterDays,
                 String role, BigDecimal targetBonus) {
         }
-        List<Booked> booked = jdbc.query("SELECT seq, component, weight, attainment, contribution, segment_from, segment_to,"
-                + " segment_days, quarter_days, segment_department_id, segment_role, segment_target_bonus"
-                + " FROM payout_line WHERE run_id = ? AND employee_id = ? ORDER BY seq", (rs, i) -> {
-                    String component = rs.getString(2);
-                    java.sql.Date from = rs.getDate(6);
-                    String department = from == null ? employee.departmentId() : rs.getString(10);
-                    String label = label(component, department, workforce) + (from == null ? "" : ", " + from + " to " + rs.getDate(7));
-                    List<TrailLine> decidedBy = decidedBy(component, from == null ? trail : segmentTrail(trail, from, rs.getDate(7)));
-                    return new Booked(new ScorecardView.ComponentLine(rs.getInt(1), component, label, rs.getBigDecimal(3),
-                            rs.getBigDecimal(4), rs.getBigDecimal(5), decidedBy, from == null ? null : from.toLocalDate()),
-                            department, rs.getDate(7), rs.getInt(8), rs.getInt(9), rs.getString(11), rs.getBigDecimal(12));
-                }, runId, employeeId);
+        List<Booked> booked = new ArrayList<>();
+        for (LedgerReads.Line l : ledger.lines(runId, employeeId)) {
+            LocalDate from = l.segmentFrom();
+            String department = from == null ? employee.departmentId() : l.segmentDepartmentId();
+            String label = label(l.component(), department, workforce) + (from == null ? "" : ", " + from + " to " + l.segmentTo());
+            List<TrailLine> decidedBy = decidedBy(l.component(), from == null ? trail : segmentTrail(trail, from, l.segmentTo()),
+                    of(decisions, from));
+            booked.add(new Booked(new ScorecardView.ComponentLine(l.seq(), l.component(), label, l.weight(), l.attainment(),
+                    l.contribution(), decidedBy, from), department, l.segmentTo(), l.segmentDays(), l.quarterDays(),
+                    l.segmentRole(), l.segmentTargetBonus()));
+        }
         List<ScorecardView.ComponentLine> components = booked.stream().filter(b -> b.line().segmentFrom() == null)
                 .map(Booked::line).toList();
         List<ScorecardView.Segment> segments = new ArrayList<>();
@@ -71,11 +74,10 @@ class ScorecardReader {
                 segmentLines.add(b.line());
                 continue;
             }
-            boolean gated = segmentTrail(trail, java.sql.Date.valueOf(b.line().segmentFrom()), b.to()).stream()
-                    .anyMatch(t -> t.ruleName().equals(GATE_RULE));
-            segments.add(new ScorecardView.Segment(b.line().segmentFrom(), b.to().toLocalDate(), b.days(), b.quarterDays(),
+            List<LedgerReads.Decision> own = of(decisions, b.line().segmentFrom());
+            segments.add(new ScorecardView.Segment(b.line().segmentFrom(), b.to(), b.days(), b.quarterDays(),
                     b.departmentId(), workforce.departmentName(b.departmentId()), b.role(), b.targetBonus(), b.line().attainment(),
-                    b.line().contribution(), gated, List.copyOf(segmentLines)));
+                    b.line().contribution(), gateClosed(own), capped(own), List.copyOf(segmentLines)));
             segmentLines.clear();
         }
         Long previousRunId = periods.run(period.previous()).map(QuarterlyRunRecord::runId).orElse(null);
@@ -92,8 +94,21 @@ class ScorecardReader {
         BigDecimal net = adjustments.stream().map(ScorecardView.AdjustmentLine::amount)
                 .reduce(payout.get().amount(), BigDecimal::add);
         return Optional.of(new ScorecardView(period, run, employee, workforce.departmentName(employee.departmentId()),
-                payout.get(), components, individual(runId, employeeId), gate(runId, employee, trail, segments), cards, trail,
-                adjustments, net, segments));
+                payout.get(), components, individual(runId, employeeId, of(decisions, null)),
+                ScorecardGate.of(decisions, !segments.isEmpty()), cards, trail, adjustments, net, segments));
+    }
+
+    /** The decisions about the whole quarter (from null) or about the segment starting on {@code from}. */
+    private static List<LedgerReads.Decision> of(List<LedgerReads.Decision> decisions, LocalDate from) {
+        return decisions.stream().filter(d -> java.util.Objects.equals(d.segmentFrom(), from)).toList();
+    }
+
+    private static boolean gateClosed(List<LedgerReads.Decision> decisions) {
+        return decisions.stream().anyMatch(d -> d.kind().equals(PlanDecision.CUSTOMER_GATE) && PlanDecision.CLOSED.equals(d.outcome()));
+    }
+
+    private static boolean capped(List<LedgerReads.Decision> decisions) {
+        return decisions.stream().anyMatch(d -> d.kind().equals(PlanDecision.CAP) && d.applies());
     }
 
     private static Optional<ScopeRef> scopeOf(String component, String departmentId) {
@@ -105,8 +120,11 @@ class ScorecardReader {
         };
     }
 
-    /** The trail entries of one segment: scoring notes each with the segment's dates in front. */
-    private static List<TrailLine> segmentTrail(List<TrailLine> trail, java.sql.Date from, java.sql.Date to) {
+    /**
+     * The trail entries of one segment: the run books them with the segment's dates in front (its own format,
+     * {@code SegmentedPayouts}), which is taken off again here.
+     */
+    private static List<TrailLine> segmentTrail(List<TrailLine> trail, LocalDate from, LocalDate to) {
         String prefix = from + ".." + to + ": ";
         return trail.stream().filter(t -> t.decision().startsWith(prefix))
                 .map(t -> new TrailLine(t.subject(), t.ruleName(), t.decision().substring(prefix.length()))).toList();
@@ -125,33 +143,40 @@ class ScorecardReader {
         };
     }
 
-    /** The trail entries that decided a component: the weighing rule names it first in its words. */
-    private static List<TrailLine> decidedBy(String component, List<TrailLine> trail) {
-        return trail.stream().filter(t -> t.decision().startsWith(component + ":")
-                || component.equals("INDIVIDUAL") && t.ruleName().toLowerCase().contains("individual")
-                || component.equals("INDIVIDUAL") && t.ruleName().toLowerCase().contains("performance row")
-                || component.equals("POOL_PRORATION") && t.ruleName().toLowerCase().contains("pool")).toList();
+    /**
+     * The trail entries that decided a component: those of the rules the booked decisions name for its attainment (a
+     * fallback, the pool proration), in trail order, then the rule that weighed it with the booked contribution. A
+     * deciding rule that wrote no trail entry is shown with the booked value.
+     */
+    private static List<TrailLine> decidedBy(String component, List<TrailLine> trail, List<LedgerReads.Decision> decisions) {
+        List<LedgerReads.Decision> deciding = decisions.stream().filter(d -> d.ruleName() != null
+                && (component.equals(d.outcome()) && (d.kind().equals(PlanDecision.ATTAINMENT) || d.kind().equals(PlanDecision.FALLBACK))
+                        || component.equals("POOL_PRORATION") && d.kind().equals(PlanDecision.PRORATION))).toList();
+        java.util.Set<String> rules = new java.util.LinkedHashSet<>();
+        deciding.forEach(d -> rules.add(d.ruleName()));
+        List<TrailLine> lines = new ArrayList<>(trail.stream().filter(t -> rules.contains(t.ruleName())).toList());
+        for (LedgerReads.Decision d : deciding) {
+            if (lines.stream().noneMatch(t -> t.ruleName().equals(d.ruleName()))) {
+                lines.add(new TrailLine(null, d.ruleName(), d.measure() + " " + Formats.fourPlaces(d.value())));
+            }
+        }
+        decisions.stream().filter(d -> d.ruleName() != null && d.kind().equals(PlanDecision.WEIGHT) && component.equals(d.outcome()))
+                .forEach(d -> lines.add(new TrailLine(null, d.ruleName(), component + ": " + d.measure() + " "
+                        + Formats.fourPlaces(d.value()))));
+        return lines;
     }
 
-    private ScorecardView.Individual individual(long runId, String employeeId) {
+    private ScorecardView.Individual individual(long runId, String employeeId, List<LedgerReads.Decision> decisions) {
+        Optional<LedgerReads.Decision> fallback = decisions.stream()
+                .filter(d -> d.kind().equals(PlanDecision.FALLBACK) && "INDIVIDUAL".equals(d.outcome()) && d.applies()).findFirst();
         return jdbc.query("SELECT sales_attainment_pct, productivity_pct FROM in_performance WHERE run_id = ? AND employee_id = ?",
                 (rs, i) -> new ScorecardView.Individual(rs.getBigDecimal(1), rs.getBigDecimal(2),
                         "sales " + Formats.fourPlaces(rs.getBigDecimal(1)) + " %, productivity "
                                 + Formats.fourPlaces(rs.getBigDecimal(2)) + " %"), runId, employeeId)
                 .stream().findFirst()
-                .orElse(new ScorecardView.Individual(null, null, "no row in performance.csv: individual attainment 0 (flagged)"));
-    }
-
-    private ScorecardView.Gate gate(long runId, Workforce.Member employee, List<TrailLine> trail, List<ScorecardView.Segment> segments) {
-        BigDecimal npsAttainment = scopes.companyAttainment(runId, "NPS");
-        boolean applies = "EXECUTIVE".equals(employee.role()) || segments.stream().anyMatch(s -> "EXECUTIVE".equals(s.role()));
-        boolean closed = trail.stream().anyMatch(t -> t.ruleName().equals(GATE_RULE));
-        String attains = "company NPS attains " + Formats.fourPlaces(npsAttainment);
-        String reading = !applies ? "The customer gate applies to executives only (" + attains + ")."
-                : closed && !segments.isEmpty() ? "Customer gate CLOSED: " + attains
-                        + ", so every executive segment of the quarter is paid 0 (its score is kept and shown); other segments are paid."
-                : closed ? "Customer gate CLOSED: " + attains + ", so the amount is 0.00 (the score is kept and shown)."
-                : "Customer gate open: " + attains + ", above 0, so the executive is paid.";
-        return new ScorecardView.Gate(npsAttainment, applies, closed, reading);
+                .orElse(new ScorecardView.Individual(null, null, fallback
+                        .map(d -> "no row in performance.csv: " + (d.measure() == null ? "" : d.measure() + " ")
+                                + Formats.fourPlaces(d.value()) + " (flagged)")
+                        .orElse("no row in performance.csv (flagged)")));
     }
 }

@@ -44,22 +44,17 @@ record ScorecardView(Period period, QuarterlyRunRecord run, Workforce.Member emp
      * department and role, its target bonus (salary × pct / 100 × days / D), its components, score and exact amount.
      */
     record Segment(LocalDate from, LocalDate to, int days, int quarterDays, String departmentId, String departmentName,
-            String role, BigDecimal targetBonus, BigDecimal score, BigDecimal amount, boolean gated,
+            String role, BigDecimal targetBonus, BigDecimal score, BigDecimal amount, boolean gated, boolean capped,
             List<ComponentLine> components) {
-
-        public boolean capped() {
-            // the ledger keeps score and amount to 12 places: a binding cap shows as a gap far above that rounding
-            return !gated && targetBonus.multiply(score).subtract(amount).compareTo(new BigDecimal("0.001")) > 0;
-        }
 
         /** How the segment's amount is made, in words and at the ledger's precision. */
         public String reading() {
             String base = "target bonus " + Formats.moneyOf(targetBonus) + " (" + days + " of " + quarterDays + " days) × score "
                     + Formats.fourPlaces(score);
             if (gated) {
-                return base + ": customer gate closed for this executive segment, amount 0 (score kept)";
+                return base + ": customer gate closed for this segment, amount 0 (score kept)";
             }
-            return base + (capped() ? ", capped by the role's cap," : "") + " = " + exact(amount);
+            return base + (capped ? ", capped by the role's cap," : "") + " = " + exact(amount);
         }
 
         public String exactAmount() {
@@ -89,7 +84,10 @@ record ScorecardView(Period period, QuarterlyRunRecord run, Workforce.Member emp
     record Individual(BigDecimal salesPct, BigDecimal productivityPct, String reading) {
     }
 
-    /** The customer gate: executives are paid nothing when the company NPS attains 0. */
+    /**
+     * The customer gate as the rules decided and the run booked it (payout_decision): whether it applies to this
+     * employee (any segment), whether it closed, and the attainment it watched (null when none was booked).
+     */
     record Gate(BigDecimal companyNpsAttainment, boolean applies, boolean closed, String reading) {
     }
 

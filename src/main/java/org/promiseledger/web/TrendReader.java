@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.promiseledger.ingest.StagedWorkforce;
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -23,16 +24,18 @@ class TrendReader {
 
     private final JdbcTemplate jdbc;
     private final StagedWorkforce staged;
+    private final LedgerReads ledger;
     private final CalculatedPeriods periods;
     private final WorkforceStore workforces;
     private final PayVisibility visibility;
     private final ScopeResultStore results;
 
     TrendReader(JdbcTemplate jdbc, StagedWorkforce staged, CalculatedPeriods periods, WorkforceStore workforces,
-            PayVisibility visibility, ScopeResultStore results) {
+            PayVisibility visibility, ScopeResultStore results, LedgerReads ledger) {
         this.jdbc = jdbc;
         this.staged = staged;
         this.results = results;
+        this.ledger = ledger;
         this.periods = periods;
         this.workforces = workforces;
         this.visibility = visibility;
@@ -61,9 +64,7 @@ class TrendReader {
             }
             record Paid(BigDecimal score, BigDecimal amount) {
             }
-            Paid paid = jdbc.query("SELECT score, amount FROM payout WHERE run_id = ? AND employee_id = ?",
-                    (rs, i) -> new Paid(rs.getBigDecimal(1), rs.getBigDecimal(2)), runId, employeeId)
-                    .stream().findFirst().orElse(new Paid(null, null));
+            Paid paid = ledger.payout(runId, employeeId).map(p -> new Paid(p.score(), p.amount())).orElse(new Paid(null, null));
             // the unit the person is scored on besides the company: an executive's subtree, anyone else's department
             String unitOf = placed.get().departmentId();
             ScopeRef unit = "EXECUTIVE".equals(placed.get().role()) ? ScopeRef.subtree(unitOf) : ScopeRef.department(unitOf);

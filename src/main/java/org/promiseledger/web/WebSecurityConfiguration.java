@@ -48,7 +48,7 @@ class WebSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/integrity/*/reviews").hasAnyRole(HR, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/scorecards/*/queries").hasAnyRole(HR, EXECUTIVE, EMPLOYEE, ANALYST)
                         // HR's and the auditors' pages: individual pay in bulk
-                        .requestMatchers(HttpMethod.GET, "/runs", "/runs/*/exports/payouts.csv", "/runs/*/exports/rejects.csv",
+                        .requestMatchers(HttpMethod.GET, "/runs", "/runs/*/exports/payouts.csv", "/runs/*/exports/decisions.csv", "/runs/*/exports/rejects.csv",
                                 "/audit", "/integrity", "/runs/*/exports/integrity.csv").hasAnyRole(HR, AUDITOR)
                         // metrics and rule versions: no individual pay
                         .requestMatchers(HttpMethod.GET, "/runs/*/exports/metrics.csv", "/metrics", "/rules")

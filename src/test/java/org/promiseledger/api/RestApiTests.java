@@ -167,6 +167,19 @@ class RestApiTests {
     }
 
     @Test
+    void theBookedDecisionsFollowWhoSeesWhosePay() throws Exception {
+        List<JsonNode> eves = stream(read(get("/api/v1/decisions?period=2027-Q1"), token("eve", TokenScope.READ)));
+
+        assertThat(eves).extracting(d -> d.get("employeeId").asText()).containsOnly("E5", "E7", "E8");
+        assertThat(eves).filteredOn(d -> d.get("kind").asText().equals("CUSTOMER_GATE")).hasSize(3)
+                .allSatisfy(d -> assertThat(d.get("ruleName").asText()).isNotEmpty());
+        String booked = jdbc.queryForObject("SELECT outcome FROM payout_decision WHERE run_id = ? AND employee_id = 'E5'"
+                + " AND kind = 'CUSTOMER_GATE'", String.class, runId);
+        assertThat(eves).filteredOn(d -> d.get("employeeId").asText().equals("E5") && d.get("kind").asText().equals("CUSTOMER_GATE"))
+                .singleElement().satisfies(d -> assertThat(d.get("outcome").asText()).isEqualTo(booked));
+    }
+
+    @Test
     void payoutsFollowWhoSeesWhosePay() throws Exception {
         Set<String> everyone = new TreeSet<>(jdbc.queryForList("SELECT employee_id FROM payout WHERE run_id = ?", String.class, runId));
         Set<String> benReach = new TreeSet<>(jdbc.queryForList("SELECT employee_id FROM in_employee WHERE run_id = ?"

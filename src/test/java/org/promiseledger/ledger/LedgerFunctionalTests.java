@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,25 @@ abstract class LedgerFunctionalTests {
 
         assertThat(check.firstBreak().id()).isEqualTo(ids.get(4));
         assertThat(check.firstBreak().whatDiffers()).contains("prev_hash");
+    }
+
+    @Test
+    void theRulesDecisionsAreBookedChainedAndAChangedOneIsNamedByAuditVerify() {
+        // the run booked what the rules decided: every employee's customer gate (the small company's NPS passes it)
+        List<Map<String, Object>> gates = jdbc.queryForList("SELECT employee_id, applies, outcome FROM payout_decision"
+                + " WHERE run_id = ? AND kind = 'CUSTOMER_GATE' ORDER BY id", runId);
+        assertThat(gates).hasSize(12);
+        assertThat(gates).filteredOn(g -> ((Number) g.get("applies")).intValue() == 1)
+                .allSatisfy(g -> assertThat(g.get("outcome")).isEqualTo("OPEN")).isNotEmpty();
+        assertThat(verifier.verify(LedgerTable.PAYOUT_DECISION).intact()).isTrue();
+        long id = jdbc.queryForObject("SELECT id FROM payout_decision WHERE run_id = ? AND employee_id = 'E1'"
+                + " AND kind = 'CUSTOMER_GATE'", Long.class, runId);
+
+        tamper("payout_decision", "UPDATE payout_decision SET outcome = 'CLOSED' WHERE id = " + id);
+
+        LedgerVerifier.TableCheck check = verifier.verify(LedgerTable.PAYOUT_DECISION);
+        assertThat(check.firstBreak().id()).isEqualTo(id);
+        assertThat(check.firstBreak().whatDiffers()).contains("content does not match").contains("outcome=CLOSED");
     }
 
     @Test

@@ -10,7 +10,7 @@ class LedgerOnMariaDbFunctionalTests extends LedgerFunctionalTests {
 
     @Test
     void theDatabaseRefusesUpdatesAndDeletesOfLedgerRows() {
-        for (String table : new String[] {"payout", "payout_line", "rule_trail", "run_state", "audit_log"}) {
+        for (String table : new String[] {"payout", "payout_line", "rule_trail", "payout_decision", "run_state", "audit_log"}) {
             assertThatThrownBy(() -> jdbc.update("UPDATE " + table + " SET id = id WHERE id > 0"))
                     .as(table).hasMessageContaining("append-only");
             assertThatThrownBy(() -> jdbc.update("DELETE FROM " + table + " WHERE id > 0"))

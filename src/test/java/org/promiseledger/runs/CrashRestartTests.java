@@ -72,7 +72,7 @@ class CrashRestartTests {
 
         assertThat(restart.exitCode()).as(restart.output()).isZero();
         assertThat(restart.output()).contains("restarted where it stopped");
-        for (String table : List.of("payout", "payout_line", "rule_trail")) {
+        for (String table : List.of("payout", "payout_line", "rule_trail", "payout_decision")) {
             assertThat(ledger(crashed, table)).as(table).isNotEmpty().containsExactlyElementsOf(ledger(reference, table));
         }
     }

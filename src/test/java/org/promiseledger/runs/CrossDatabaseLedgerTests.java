@@ -70,6 +70,8 @@ class CrossDatabaseLedgerTests {
                     + " row_hash FROM payout_line ORDER BY id", (rs, i) -> row(rs, 16)));
             rows.addAll(jdbc.query("SELECT period, subject, seq, rule_name, decision, prev_hash, row_hash FROM rule_trail ORDER BY id",
                     (rs, i) -> row(rs, 7)));
+            rows.addAll(jdbc.query("SELECT period, employee_id, segment_from, seq, kind, applies, outcome, measure, decided_value,"
+                    + " rule_name, prev_hash, row_hash FROM payout_decision ORDER BY id", (rs, i) -> row(rs, 12)));
             rows.addAll(jdbc.query("SELECT scope, department_id, metric, value, sample_size, status FROM department_metrics"
                     + " ORDER BY scope, department_id, metric", (rs, i) -> row(rs, 6)));
             return rows;

@@ -25,6 +25,14 @@ public final class CsvFiles {
         }
     }
 
+    /** Each data row as a map from column name to value, header excluded. */
+    public static List<java.util.Map<String, String>> records(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            return parser.getRecords().stream().map(CSVRecord::toMap).toList();
+        }
+    }
+
     private static String line(CSVRecord record, List<String> names) {
         return String.join(",", names.stream().map(record::get).toList());
     }

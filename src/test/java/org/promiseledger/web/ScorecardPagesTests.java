@@ -198,7 +198,7 @@ class ScorecardPagesTests {
         assertThat(subtree.text()).contains("capped at 1.0 because a moment-of-truth touchpoint it owns failed its check");
         assertThat(page.getElementById("gate").text()).startsWith("Customer gate open: company NPS attains");
         assertThat(page("/scorecards/E7?period=2026-Q3", "gus").getElementById("gate").text())
-                .startsWith("The customer gate applies to executives only");
+                .startsWith("The customer gate does not apply to this employee");
     }
 
     @Test

@@ -94,7 +94,7 @@ class SegmentScorecardTests {
         assertThat(executiveSection.select("tr[data-component]")).extracting(e -> e.attr("data-component"))
                 .containsExactly("COMPANY_CX", "SUBTREE_CX", "INDIVIDUAL");
         assertThat(executiveSection.selectFirst(".segment-reading").text()).contains("customer gate closed");
-        assertThat(page.getElementById("gate").text()).contains("every executive segment").contains("other segments are paid");
+        assertThat(page.getElementById("gate").text()).contains("every gated segment").contains("other segments are paid");
     }
 
     @Test

@@ -39,7 +39,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 class RemotePartitioningTests {
 
     static final Path SMALL_INPUT = Path.of("src/test/resources/jobs/small/input").toAbsolutePath();
-    static final List<String> LEDGER_TABLES = List.of("payout", "payout_line", "rule_trail", "cx_index", "metric_attainment");
+    static final List<String> LEDGER_TABLES = List.of("payout", "payout_line", "rule_trail", "payout_decision", "cx_index",
+            "metric_attainment");
 
     static final String QUEUE = "promise-ledger.test-partitions." + UUID.randomUUID();
 
