@@ -54,11 +54,9 @@ class TableOwnershipTests {
             // ledger's payout, payout_line and rule_trail read by scorecards, exports, simulations and the CLI, and
             // web/ScorecardReader's adjustment and in_performance reads (moving behind ledger's LedgerReads and
             // ingest's StagedWorkforce.performance with the payout-reads work)
-            "runs payout", "web adjustment", "web in_performance",
             // what metrics and scoring computed, read by the CLI and the web's metric readers, and those readers' own
             // counts from the staged inputs (web/ScopeCardReader: in_target, in_survey, in_touchpoint and
             // integrity_exclusion), moving into metrics' aggregation and readers
-            "web in_target", "web in_touchpoint",
             "metrics integrity_exclusion",
             // metrics aggregates straight from the staged inputs (changing with the aggregation's speed work)
             "metrics in_churn", "metrics in_complaint", "metrics in_contact", "metrics in_customer", "metrics in_department",

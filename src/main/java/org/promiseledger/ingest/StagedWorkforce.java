@@ -74,6 +74,15 @@ public class StagedWorkforce {
         return owners;
     }
 
+    /** Touchpoint id -> name, for the touchpoints marked as a moment of truth. */
+    public Map<String, String> momentOfTruthNames(long runId) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("SELECT touchpoint_id, name FROM in_touchpoint WHERE run_id = ? AND moment_of_truth = TRUE", rs -> {
+            names.put(rs.getString(1), rs.getString(2));
+        }, runId);
+        return names;
+    }
+
     /** Every targets.csv row of the run. */
     public List<TargetRow> targets(long runId) {
         return jdbc.query("SELECT metric, scope, threshold, target, stretch FROM in_target WHERE run_id = ?",

@@ -178,6 +178,16 @@ public class LedgerReads {
         return date == null ? null : date.toLocalDate();
     }
 
+    /** One employee's adjustments of a period, in booking order. */
+    public List<Adjustment> adjustments(String period, String employeeId) {
+        return adjustments(period).stream().filter(a -> a.employeeId().equals(employeeId)).toList();
+    }
+
+    /** Whether the run booked a payout for the employee. */
+    public boolean hasPayout(long runId, String employeeId) {
+        return payout(runId, employeeId).isPresent();
+    }
+
     /** The adjustments booked for a period (every period when null), in booking order. */
     public List<Adjustment> adjustments(String period) {
         String where = period == null ? "" : " WHERE period = ?";

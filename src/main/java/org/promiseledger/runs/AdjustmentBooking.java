@@ -5,8 +5,8 @@ import java.util.Optional;
 
 import org.promiseledger.ledger.Adjustments;
 import org.promiseledger.ledger.LedgerColumn;
+import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.period.Period;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +19,12 @@ public class AdjustmentBooking {
 
     private final RunRegistry registry;
     private final Adjustments adjustments;
-    private final JdbcTemplate jdbc;
+    private final LedgerReads ledgerReads;
 
-    AdjustmentBooking(RunRegistry registry, Adjustments adjustments, JdbcTemplate jdbc) {
+    AdjustmentBooking(RunRegistry registry, Adjustments adjustments, LedgerReads ledgerReads) {
         this.registry = registry;
         this.adjustments = adjustments;
-        this.jdbc = jdbc;
+        this.ledgerReads = ledgerReads;
     }
 
     @Transactional
@@ -60,9 +60,7 @@ public class AdjustmentBooking {
             return ActionOutcome.refused(period + " has no approved run: correct the inputs and run it again instead");
         }
         long runId = approved.get().runId();
-        Integer paid = jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ? AND employee_id = ?", Integer.class,
-                runId, employeeId);
-        if (paid == null || paid == 0) {
+        if (!ledgerReads.hasPayout(runId, employeeId)) {
             return ActionOutcome.refused("employee " + employeeId + " has no payout in run " + runId + " of " + period);
         }
         BigDecimal cents = amount.setScale(2);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.DepartmentMetricStore;
 import org.promiseledger.metrics.MetricCode;
@@ -36,10 +37,12 @@ class ScopeCardReader {
     private final MetricCountStore counts;
     private final ScopeResultStore results;
     private final LedgerReads ledger;
+    private final StagedWorkforce staged;
 
     ScopeCardReader(JdbcTemplate jdbc, DepartmentMetricStore metrics, MetricCountStore counts, ScopeResultStore results,
-            LedgerReads ledger) {
+            LedgerReads ledger, StagedWorkforce staged) {
         this.jdbc = jdbc;
+        this.staged = staged;
         this.metrics = metrics;
         this.counts = counts;
         this.results = results;
@@ -84,11 +87,10 @@ class ScopeCardReader {
     /** A scope uses its own target row for a metric, else the company's (a subtree: its root department's row). */
     private Map<String, Targets> targetsFor(long runId, String departmentId) {
         Map<String, Targets> targets = new HashMap<>();
-        jdbc.query("SELECT metric, scope, threshold, target, stretch FROM in_target WHERE run_id = ? AND scope IN (?, ?)"
-                + " ORDER BY CASE WHEN scope = 'COMPANY' THEN 0 ELSE 1 END", rs -> {
-                    targets.put(rs.getString(1), new Targets(rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                            rs.getString(2)));
-                }, runId, ScopeRef.COMPANY_ID, departmentId);
+        // the company's row first, so the scope's own row, when there is one, wins
+        staged.targets(runId).stream().filter(t -> t.scope().equals(ScopeRef.COMPANY_ID) || t.scope().equals(departmentId))
+                .sorted(java.util.Comparator.comparing((StagedWorkforce.TargetRow t) -> t.scope().equals(ScopeRef.COMPANY_ID) ? 0 : 1))
+                .forEach(t -> targets.put(t.metric(), new Targets(t.threshold(), t.target(), t.stretch(), t.scope())));
         return targets;
     }
 
@@ -169,12 +171,7 @@ class ScopeCardReader {
         Set<String> owners = owners(scope, workforce);
         List<MomentOfTruthCheck> stored = metrics.momentOfTruthChecksOf(runId).stream()
                 .filter(m -> owners == null || owners.contains(m.ownerDepartmentId())).toList();
-        Map<String, String> names = new HashMap<>();
-        if (!stored.isEmpty()) {
-            jdbc.query("SELECT touchpoint_id, name FROM in_touchpoint WHERE run_id = ? AND moment_of_truth = TRUE", rs -> {
-                names.put(rs.getString(1), rs.getString(2));
-            }, runId);
-        }
+        Map<String, String> names = stored.isEmpty() ? Map.of() : staged.momentOfTruthNames(runId);
         return stored.stream().map(m -> new MomentCheck(m.touchpointId(), names.get(m.touchpointId()), m.ownerDepartmentId(),
                 m.csat(), m.csatSample(), m.companyThreshold(), m.fired(),
                 momentReading(scope, m.fired(), m.csat(), m.companyThreshold()))).toList();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.period.Period;
@@ -24,13 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 class ScorecardReader {
 
-    private final JdbcTemplate jdbc;
+    private final StagedWorkforce staged;
     private final LedgerReads ledger;
     private final ScopeCardReader scopes;
     private final CalculatedPeriods periods;
 
-    ScorecardReader(JdbcTemplate jdbc, LedgerReads ledger, ScopeCardReader scopes, CalculatedPeriods periods) {
-        this.jdbc = jdbc;
+    ScorecardReader(StagedWorkforce staged, LedgerReads ledger, ScopeCardReader scopes, CalculatedPeriods periods) {
+        this.staged = staged;
         this.ledger = ledger;
         this.scopes = scopes;
         this.periods = periods;
@@ -87,10 +88,8 @@ class ScorecardReader {
             scopeOf(b.line().component(), b.departmentId()).filter(shown::add)
                     .ifPresent(ref -> cards.add(scopes.read(runId, ref, workforce, previousRunId)));
         }
-        List<ScorecardView.AdjustmentLine> adjustments = jdbc.query("SELECT amount, reason, booked_by, booked_at FROM adjustment"
-                + " WHERE period = ? AND employee_id = ? ORDER BY id", (rs, i) -> new ScorecardView.AdjustmentLine(
-                        rs.getBigDecimal(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()),
-                period.toString(), employeeId);
+        List<ScorecardView.AdjustmentLine> adjustments = ledger.adjustments(period.toString(), employeeId).stream()
+                .map(a -> new ScorecardView.AdjustmentLine(a.amount(), a.reason(), a.bookedBy(), a.bookedAt())).toList();
         BigDecimal net = adjustments.stream().map(ScorecardView.AdjustmentLine::amount)
                 .reduce(payout.get().amount(), BigDecimal::add);
         return Optional.of(new ScorecardView(period, run, employee, workforce.departmentName(employee.departmentId()),
@@ -169,11 +168,10 @@ class ScorecardReader {
     private ScorecardView.Individual individual(long runId, String employeeId, List<LedgerReads.Decision> decisions) {
         Optional<LedgerReads.Decision> fallback = decisions.stream()
                 .filter(d -> d.kind().equals(PlanDecision.FALLBACK) && "INDIVIDUAL".equals(d.outcome()) && d.applies()).findFirst();
-        return jdbc.query("SELECT sales_attainment_pct, productivity_pct FROM in_performance WHERE run_id = ? AND employee_id = ?",
-                (rs, i) -> new ScorecardView.Individual(rs.getBigDecimal(1), rs.getBigDecimal(2),
-                        "sales " + Formats.fourPlaces(rs.getBigDecimal(1)) + " %, productivity "
-                                + Formats.fourPlaces(rs.getBigDecimal(2)) + " %"), runId, employeeId)
-                .stream().findFirst()
+        return staged.performance(runId, employeeId)
+                .map(p -> new ScorecardView.Individual(p.salesAttainmentPct(), p.productivityPct(),
+                        "sales " + Formats.fourPlaces(p.salesAttainmentPct()) + " %, productivity "
+                                + Formats.fourPlaces(p.productivityPct()) + " %"))
                 .orElse(new ScorecardView.Individual(null, null, fallback
                         .map(d -> "no row in performance.csv: " + (d.measure() == null ? "" : d.measure() + " ")
                                 + Formats.fourPlaces(d.value()) + " (flagged)")
