@@ -1,4 +1,4 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

@@ -1,4 +1,4 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import java.io.IOException;
 import java.io.Reader;

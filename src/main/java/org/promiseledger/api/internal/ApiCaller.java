@@ -1,7 +1,8 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import java.util.List;
 
+import org.promiseledger.api.TokenScope;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 

@@ -1,4 +1,4 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import java.net.URI;
 import java.time.Instant;

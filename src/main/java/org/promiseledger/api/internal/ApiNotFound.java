@@ -1,4 +1,4 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.web.bind.annotation.RequestMapping;

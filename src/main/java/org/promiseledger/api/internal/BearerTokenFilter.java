@@ -1,8 +1,9 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
 import java.io.IOException;
 import java.util.Optional;
 
+import org.promiseledger.api.ApiTokens;
 import org.promiseledger.web.PayReach;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

@@ -1,5 +1,7 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
+import org.promiseledger.api.ApiTokens;
+import org.promiseledger.api.TokenScope;
 import org.promiseledger.web.PayReach;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.health.HealthEndpoint;

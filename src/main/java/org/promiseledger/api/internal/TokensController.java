@@ -1,5 +1,7 @@
-package org.promiseledger.api;
+package org.promiseledger.api.internal;
 
+import org.promiseledger.api.ApiTokens;
+import org.promiseledger.api.TokenScope;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
