@@ -1,4 +1,4 @@
-package org.promiseledger.operate;
+package org.promiseledger.operate.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.promiseledger.operate;
+package org.promiseledger.operate.internal;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import io.micrometer.core.instrument.Timer;
  * process is not counted here: that process serves no metrics.
  */
 @Component
-class RunMetrics {
+public class RunMetrics {
 
     private final MeterRegistry registry;
     private final RunProgress progress;
@@ -32,7 +32,8 @@ class RunMetrics {
         this.jdbc = jdbc;
     }
 
-    void record(RunOutcome outcome, long nanos) {
+    /** Records one finished run: its outcome, the run's wall time in nanoseconds, and its steps' figures. */
+    public void record(RunOutcome outcome, long nanos) {
         String result = switch (outcome.exitCode()) {
             case 0 -> "calculated";
             case 2 -> "refused";

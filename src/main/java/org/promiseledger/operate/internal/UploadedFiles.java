@@ -1,4 +1,4 @@
-package org.promiseledger.operate;
+package org.promiseledger.operate.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,27 +14,35 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.promiseledger.ingest.InputFile;
+import org.promiseledger.operate.UploadRefusedException;
 
 /**
  * Writes uploaded parts into one folder: each part is one of the eleven CSV files, or a zip holding them. Only the
  * base name of a file counts (a zip's folders are ignored, so no entry can write outside the folder); every byte
  * written, unzipped ones included, counts against the limit.
  */
-final class UploadedFiles {
+public final class UploadedFiles {
 
-    static final List<String> EXPECTED = Arrays.stream(InputFile.values()).map(InputFile::fileName).toList();
+    /** The eleven file names of the data contract, in its order. */
+    public static final List<String> EXPECTED = Arrays.stream(InputFile.values()).map(InputFile::fileName).toList();
 
     private final Path dir;
     private final long limitBytes;
     private final Set<String> written = new LinkedHashSet<>();
     private long totalBytes;
 
-    UploadedFiles(Path dir, long limitBytes) {
+    /** Files go into {@code dir}; more than {@code limitBytes} in all (unzipped bytes included) is refused. */
+    public UploadedFiles(Path dir, long limitBytes) {
         this.dir = dir;
         this.limitBytes = limitBytes;
     }
 
-    void add(String originalName, InputStream content) throws IOException {
+    /**
+     * Writes one uploaded part: a CSV of the contract (by its base name) or a zip of them.
+     *
+     * @throws UploadRefusedException for an unknown or repeated file, or when the limit is passed
+     */
+    public void add(String originalName, InputStream content) throws IOException {
         String name = baseName(originalName);
         if (name.isEmpty()) {
             throw refused("a file without a name was uploaded; choose the eleven CSV files or one zip of them");
@@ -81,7 +89,7 @@ final class UploadedFiles {
             while ((n = content.read(buffer)) > 0) {
                 totalBytes += n;
                 if (totalBytes > limitBytes) {
-                    throw new UploadRefusedException("the upload is larger than the limit of " + Uploads.describe(limitBytes)
+                    throw new UploadRefusedException("the upload is larger than the limit of " + describe(limitBytes)
                             + " (promise-ledger.upload-limit)", true);
                 }
                 out.write(buffer, 0, n);
@@ -90,15 +98,20 @@ final class UploadedFiles {
     }
 
     /** The files still missing after every part was written; the run needs all eleven. */
-    void requireAll() {
+    public void requireAll() {
         List<String> missing = EXPECTED.stream().filter(f -> !written.contains(f)).toList();
         if (!missing.isEmpty()) {
             throw refused("missing: " + String.join(", ", missing) + " (all eleven files are required; a header-only file is fine)");
         }
     }
 
-    long totalBytes() {
+    /** Bytes written so far, unzipped bytes included. */
+    public long totalBytes() {
         return totalBytes;
+    }
+
+    private static String describe(long bytes) {
+        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     private static String baseName(String name) {

@@ -1,4 +1,4 @@
-package org.promiseledger.operate;
+package org.promiseledger.operate.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,8 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.operate.UploadRefusedException;
+import org.promiseledger.operate.internal.UploadedFiles;
 
 /** What an upload may hold: the eleven files by their base name, loose or in one zip, each once, within the limit. */
 class UploadedFilesTests {
