@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * own no touchpoint: the board, the Corporate Services division with its three units and sixteen teams, and
  * nine support teams inside the customer-facing units.
  */
-final class ReferenceOrg {
+public final class ReferenceOrg {
 
     static final int DEPARTMENTS = 200;
     static final int EMPLOYEES = 20_000;
@@ -55,7 +55,7 @@ final class ReferenceOrg {
     /** People per department, the head (and an executive's deputy) included. */
     private final int[] headcount = new int[DEPARTMENTS];
 
-    ReferenceOrg() {
+    public ReferenceOrg() {
         for (int d = 0; d < DEPARTMENTS; d++) {
             parents[d] = parentOf(d);
             names[d] = nameOf(d);
@@ -87,7 +87,7 @@ final class ReferenceOrg {
     }
 
     /** departments.csv: department_id, name, parent_id. */
-    long writeDepartments(Path file) throws IOException {
+    public long writeDepartments(Path file) throws IOException {
         try (CsvLineWriter out = new CsvLineWriter(file, ContractFile.DEPARTMENTS.header())) {
             for (int d = 0; d < DEPARTMENTS; d++) {
                 out.row(departmentId(d), names[d], parents[d] < 0 ? "" : departmentId(parents[d]));
@@ -101,7 +101,7 @@ final class ReferenceOrg {
      * MANAGER), an executive's deputy MANAGER next, then STAFF, who report to the department's manager. A head
      * reports to the parent department's head, so every manager_id names an earlier row and no chain can loop.
      */
-    long writeEmployees(Path file, SplittableRandom random) throws IOException {
+    public long writeEmployees(Path file, SplittableRandom random) throws IOException {
         int nameOffset = random.nextInt(NAME_SPACE);
         int[] heads = new int[DEPARTMENTS];
         int next = 0;

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * object per row: the same text {@link QuarterClock#stamp(Instant, ZoneOffset)} gives, with seconds always
  * printed and {@code Z} for UTC.
  */
-final class QuarterStamps {
+public final class QuarterStamps {
 
     /**
      * Ordinary rows stay this far from the quarter's edges, so that a company zone up to six hours off UTC still
@@ -27,7 +27,7 @@ final class QuarterStamps {
     private final byte[][] dates;
     private final byte[] stamp = new byte[25];
 
-    QuarterStamps(Quarter quarter) {
+    public QuarterStamps(Quarter quarter) {
         this.quarter = quarter;
         this.start = quarter.startInstant().getEpochSecond();
         this.span = quarter.endInstant().getEpochSecond() - start - 2 * MARGIN_SECONDS;

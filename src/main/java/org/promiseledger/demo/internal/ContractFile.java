@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -11,7 +11,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** The eleven files of the data contract, with their exact headers, in the order the generator writes them. */
-enum ContractFile {
+public enum ContractFile {
     DEPARTMENTS("departments.csv", "department_id", "name", "parent_id"),
     EMPLOYEES("employees.csv", "employee_id", "name", "department_id", "role", "base_salary", "target_bonus_pct",
             "manager_id"),
@@ -34,7 +34,7 @@ enum ContractFile {
         this.header = List.of(header);
     }
 
-    String fileName() {
+    public String fileName() {
         return fileName;
     }
 
@@ -46,12 +46,12 @@ enum ContractFile {
      * Writes the header and the rows as UTF-8 RFC 4180 CSV with "\n" line ends (quoting only where a value
      * needs it), replacing any earlier file; returns the number of data rows.
      */
-    int write(Path dir, List<List<String>> rows) throws IOException {
+    public int write(Path dir, List<List<String>> rows) throws IOException {
         return write(dir, header, rows);
     }
 
     /** employees.csv may carry the optional columns of mid-quarter changes after the contract's own. */
-    int writeWithOptionalColumns(Path dir, List<String> optional, List<List<String>> rows) throws IOException {
+    public int writeWithOptionalColumns(Path dir, List<String> optional, List<List<String>> rows) throws IOException {
         List<String> extended = new java.util.ArrayList<>(header);
         extended.addAll(optional);
         return write(dir, extended, rows);

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.demo.internal.CsvLineWriter;
 
 /** The reference workload's fast CSV writer: plain RFC 4180 without quoting, and never a broken file. */
 class CsvLineWriterTests {

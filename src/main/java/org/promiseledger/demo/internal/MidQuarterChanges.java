@@ -1,12 +1,12 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.promiseledger.demo.OrgChart.Employee;
-import org.promiseledger.demo.OrgChart.Role;
+import org.promiseledger.demo.internal.OrgChart.Employee;
+import org.promiseledger.demo.internal.OrgChart.Role;
 
 /**
  * What HR's employees.csv of the newest demo quarter says about people who changed during it, with the optional
@@ -15,22 +15,22 @@ import org.promiseledger.demo.OrgChart.Role;
  * 1 September. Everyone else has one row with both dates empty (the whole quarter). Older quarters keep the plain
  * file, so their figures stay as they were.
  */
-final class MidQuarterChanges {
+public final class MidQuarterChanges {
 
     private final OrgChart org;
     private final Quarter quarter;
 
-    MidQuarterChanges(OrgChart org, Quarter quarter) {
+    public MidQuarterChanges(OrgChart org, Quarter quarter) {
         this.org = org;
         this.quarter = quarter;
     }
 
     /** Whether this quarter's employees.csv carries history (the newest quarter only). */
-    boolean applies() {
+    public boolean applies() {
         return quarter.index() == Quarter.NEWEST;
     }
 
-    List<List<String>> rows() {
+    public List<List<String>> rows() {
         Employee mover = lastStaffOf("D04");
         Employee promoted = lastStaffOf("D03");
         Employee leaver = lastStaffOf("D08");

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,14 +12,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.promiseledger.demo.OrgChart.Employee;
-import org.promiseledger.demo.OrgChart.Role;
+import org.promiseledger.demo.internal.OrgChart.Employee;
+import org.promiseledger.demo.internal.OrgChart.Role;
 
 /**
  * What the company measures of its own people in a quarter: the internal service surveys departments fill in
  * about each other, and each employee's individual (non-customer) performance.
  */
-final class EmployeeActivity {
+public final class EmployeeActivity {
 
     /**
      * Who provides service to other departments, as shares of the internal survey answers. The IT Service Desk,
@@ -36,13 +36,13 @@ final class EmployeeActivity {
     private final Quarter quarter;
     private final OrgChart org;
 
-    EmployeeActivity(Quarter quarter, OrgChart org) {
+    public EmployeeActivity(Quarter quarter, OrgChart org) {
         this.quarter = quarter;
         this.org = org;
     }
 
     /** response_id, provider_department_id, respondent_department_id, responded_at, score; never self-rated. */
-    List<List<String>> internalSurveys(Random random) {
+    public List<List<String>> internalSurveys(Random random) {
         List<String> departments = org.departments().stream().map(OrgChart.Department::id).toList();
         double[] providerWeights = departments.stream().mapToDouble(d -> PROVIDER_SHARES.getOrDefault(d, 0.0)).toArray();
         Map<String, Integer> headcount = org.headcount();
@@ -70,7 +70,7 @@ final class EmployeeActivity {
     }
 
     /** employee_id, sales_attainment_pct, productivity_pct, for everyone except a few unreviewed non-executives. */
-    List<List<String>> performance(Random random) {
+    public List<List<String>> performance(Random random) {
         List<Employee> employees = org.employees();
         Set<Integer> unreviewed = new TreeSet<>();
         while (unreviewed.size() < UNREVIEWED) {

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import org.promiseledger.demo.OrgChart.Touchpoint;
+import org.promiseledger.demo.internal.OrgChart.Touchpoint;
 
 /**
  * The quarter's customers: those active at its start, those who joined, and those who left (churn.csv) with the
@@ -20,7 +20,7 @@ import org.promiseledger.demo.OrgChart.Touchpoint;
  * homes every department would touch nearly every customer, and department complaint rates and retention would
  * all sit far better than the company's and hit the cap.
  */
-final class CustomerBase {
+public final class CustomerBase {
 
     private static final int ACTIVE_AT_START = 7_620;
     /** New customers who left again within the same quarter: they lower retention without being in the base. */
@@ -50,7 +50,7 @@ final class CustomerBase {
      * in proportion to its contacts and inversely to its quality, so churn gathers where the experience is poor
      * (the lost-card line early on).
      */
-    static CustomerBase of(Quarter quarter, List<Touchpoint> touchpoints, Map<String, TouchpointTraffic> traffic,
+    public static CustomerBase of(Quarter quarter, List<Touchpoint> touchpoints, Map<String, TouchpointTraffic> traffic,
             Random random) {
         int acquired = 380 + 15 * quarter.index() + random.nextInt(11);
         int leavers = 330 - 25 * quarter.index() + random.nextInt(11);
@@ -119,11 +119,11 @@ final class CustomerBase {
         return customerId(home.get(random.nextInt(home.size())));
     }
 
-    List<List<String>> customerRows() {
+    public List<List<String>> customerRows() {
         return customerRows;
     }
 
-    List<List<String>> churnRows() {
+    public List<List<String>> churnRows() {
         return churnRows;
     }
 

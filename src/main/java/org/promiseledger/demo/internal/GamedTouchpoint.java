@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.util.Random;
 
@@ -9,19 +9,19 @@ import java.util.Random;
  * quarter before, which the run reports as TOP_BOX_SURGE. Only the NPS answer changes: CSAT and effort still tell how
  * the chat went. It draws from its own random stream, so every other row stays as it was.
  */
-final class GamedTouchpoint {
+public final class GamedTouchpoint {
 
     static final String TOUCHPOINT = "T06";
     static final int QUARTER_INDEX = 3;
     /** Share of the touchpoint's NPS answers that became a 10 because the customer was asked for one. */
     static final double ASKED_FOR_A_TEN = 0.45;
     /** Salt of the random stream (its own, so the other files and rows keep theirs). */
-    static final long STREAM = 0x6A4D_5F10_CAFE_0006L;
+    public static final long STREAM = 0x6A4D_5F10_CAFE_0006L;
 
     private GamedTouchpoint() {
     }
 
-    static void plant(Quarter quarter, EventFile surveys, Random random) {
+    public static void plant(Quarter quarter, EventFile surveys, Random random) {
         if (quarter.index() != QUARTER_INDEX) {
             return;
         }

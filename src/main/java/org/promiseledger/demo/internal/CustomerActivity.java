@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.promiseledger.demo.OrgChart.Touchpoint;
+import org.promiseledger.demo.internal.OrgChart.Touchpoint;
 
 /**
  * What customers did at the touchpoints in one quarter: survey answers, contacts and complaints, ordinary rows
  * only (BadRows adds the faulty ones). Every answer of a survey comes from one latent "how did it go" score, so
  * NPS, CSAT and effort move together, as they do in real feedback.
  */
-final class CustomerActivity {
+public final class CustomerActivity {
 
     /** Feedback grows a little as customers see it acted on; repeat contacts fall as first-time fixes rise. */
     private static final double SURVEY_GROWTH = 0.01;
@@ -26,7 +26,7 @@ final class CustomerActivity {
     private final Map<String, TouchpointTraffic> traffic;
     private final CustomerBase customers;
 
-    CustomerActivity(Quarter quarter, List<Touchpoint> touchpoints, Map<String, TouchpointTraffic> traffic,
+    public CustomerActivity(Quarter quarter, List<Touchpoint> touchpoints, Map<String, TouchpointTraffic> traffic,
             CustomerBase customers) {
         this.quarter = quarter;
         this.touchpoints = touchpoints;
@@ -35,7 +35,7 @@ final class CustomerActivity {
     }
 
     /** response_id, customer_id, touchpoint_id, responded_at, nps, csat, effort. */
-    EventFile surveys(Random random) {
+    public EventFile surveys(Random random) {
         QuarterClock clock = new QuarterClock(quarter, random);
         List<Timed> rows = new ArrayList<>();
         for (Touchpoint touchpoint : touchpoints) {
@@ -62,7 +62,7 @@ final class CustomerActivity {
     }
 
     /** contact_id, customer_id, touchpoint_id, opened_at, first_contact_resolved. */
-    EventFile contacts(Random random) {
+    public EventFile contacts(Random random) {
         QuarterClock clock = new QuarterClock(quarter, random);
         List<Timed> rows = new ArrayList<>();
         for (Touchpoint touchpoint : touchpoints) {
@@ -79,7 +79,7 @@ final class CustomerActivity {
     }
 
     /** complaint_id, customer_id, touchpoint_id, raised_at, severity, upheld. */
-    EventFile complaints(Random random) {
+    public EventFile complaints(Random random) {
         QuarterClock clock = new QuarterClock(quarter, random);
         List<Timed> rows = new ArrayList<>();
         for (Touchpoint touchpoint : touchpoints) {

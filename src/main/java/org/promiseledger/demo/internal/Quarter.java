@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,11 +9,11 @@ import java.time.temporal.ChronoUnit;
  * The calendar quarter being generated and how far along the company's improvement it sits
  * (index 0 = oldest of the four demo quarters, 3 = newest).
  */
-record Quarter(LocalDate start, int index) {
+public record Quarter(LocalDate start, int index) {
 
-    static final int NEWEST = 3;
+    public static final int NEWEST = 3;
 
-    Quarter {
+    public Quarter {
         if (start.getDayOfMonth() != 1 || (start.getMonthValue() - 1) % 3 != 0) {
             throw new IllegalArgumentException("a quarter starts on 1 January, April, July or October, not " + start);
         }
@@ -26,11 +26,11 @@ record Quarter(LocalDate start, int index) {
         return start.plusMonths(3);
     }
 
-    Instant startInstant() {
+    public Instant startInstant() {
         return start.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
-    Instant endInstant() {
+    public Instant endInstant() {
         return end().atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 

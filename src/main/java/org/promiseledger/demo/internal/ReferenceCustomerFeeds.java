@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 
-import org.promiseledger.demo.BadRows.Flaw;
+import org.promiseledger.demo.internal.BadRows.Flaw;
 
 /**
  * The reference workload's customer-event files, streamed row by row: surveys, contacts, complaints and churn.
@@ -14,7 +14,7 @@ import org.promiseledger.demo.BadRows.Flaw;
  * the rest in UTC with {@code Z}. A survey's three answers come from one latent "how did it go" score around the
  * touchpoint's quality, so NPS, CSAT and effort move together, as they do in real feedback.
  */
-final class ReferenceCustomerFeeds {
+public final class ReferenceCustomerFeeds {
 
     private static final byte[] RESPONSE = ascii("RSP-");
     private static final byte[] CONTACT = ascii("CON-");
@@ -35,14 +35,14 @@ final class ReferenceCustomerFeeds {
     private final ReferenceTouchpoints touchpoints;
     private final ReferenceCustomers customers;
 
-    ReferenceCustomerFeeds(QuarterStamps stamps, ReferenceTouchpoints touchpoints, ReferenceCustomers customers) {
+    public ReferenceCustomerFeeds(QuarterStamps stamps, ReferenceTouchpoints touchpoints, ReferenceCustomers customers) {
         this.stamps = stamps;
         this.touchpoints = touchpoints;
         this.customers = customers;
     }
 
     /** surveys.csv: response_id, customer_id, touchpoint_id, responded_at, nps, csat, effort. */
-    long surveys(Path file, long rows, SplittableRandom random) throws IOException {
+    public long surveys(Path file, long rows, SplittableRandom random) throws IOException {
         int width = idWidth(rows);
         return write(file, ContractFile.SURVEYS, rows, (out, i) -> {
             long at = stamps.spread(i, rows, random);
@@ -67,7 +67,7 @@ final class ReferenceCustomerFeeds {
     }
 
     /** contacts.csv: contact_id, customer_id, touchpoint_id, opened_at, first_contact_resolved. */
-    long contacts(Path file, long rows, SplittableRandom random) throws IOException {
+    public long contacts(Path file, long rows, SplittableRandom random) throws IOException {
         int width = idWidth(rows);
         return write(file, ContractFile.CONTACTS, rows, (out, i) -> {
             long at = stamps.spread(i, rows, random);
@@ -80,7 +80,7 @@ final class ReferenceCustomerFeeds {
     }
 
     /** complaints.csv: complaint_id, customer_id, touchpoint_id, raised_at, severity, upheld. */
-    long complaints(Path file, long rows, SplittableRandom random) throws IOException {
+    public long complaints(Path file, long rows, SplittableRandom random) throws IOException {
         int width = idWidth(rows);
         return write(file, ContractFile.COMPLAINTS, rows, (out, i) -> {
             long at = stamps.spread(i, rows, random);
@@ -101,7 +101,7 @@ final class ReferenceCustomerFeeds {
      * repeat; the last touchpoint is mostly one of the leaver's home department, drawn towards busy touchpoints with
      * a poor experience. Returns who left, for customers.csv.
      */
-    BitSet churn(Path file, long rows, SplittableRandom random) throws IOException {
+    public BitSet churn(Path file, long rows, SplittableRandom random) throws IOException {
         BitSet churned = new BitSet((int) customers.count());
         long[] previous = {-1, -1};
         write(file, ContractFile.CHURN, rows, (out, i) -> {

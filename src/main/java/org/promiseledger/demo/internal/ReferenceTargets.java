@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import java.util.List;
  * between about 0.6 and 1.3, and twenty department rows where a division or unit has a bar of its own.
  * Lower-is-better metrics (CES, COMPLAINT_RATE) run downwards.
  */
-final class ReferenceTargets {
+public final class ReferenceTargets {
 
     private static final List<List<String>> ROWS = List.of(
             List.of("NPS", "COMPANY", "10", "20", "30"),
@@ -50,7 +50,7 @@ final class ReferenceTargets {
     }
 
     /** targets.csv: metric, scope, threshold, target, stretch. */
-    static long write(Path file) throws IOException {
+    public static long write(Path file) throws IOException {
         try (CsvLineWriter out = new CsvLineWriter(file, ContractFile.TARGETS.header())) {
             for (List<String> row : ROWS) {
                 out.row(row.toArray(String[]::new));

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-import org.promiseledger.demo.OrgChart.Channel;
+import org.promiseledger.demo.internal.OrgChart.Channel;
 
 /**
  * The reference workload's 1,000 touchpoints (T0001..T1000) over all seven channels, five or six for each of the 170
@@ -17,7 +17,7 @@ import org.promiseledger.demo.OrgChart.Channel;
  * depends a little on its channel (so CONSISTENCY is below 100), and a first-contact resolution rate. Ten moments of
  * truth go badly, so the moment-of-truth guard has departments to cap.
  */
-final class ReferenceTouchpoints {
+public final class ReferenceTouchpoints {
 
     static final int COUNT = 1_000;
     static final int MOMENTS_OF_TRUTH = 50;
@@ -42,7 +42,7 @@ final class ReferenceTouchpoints {
     /** Where leavers were last seen: busy touchpoints with a poor experience. */
     private final double[] churnWeight = new double[COUNT];
 
-    ReferenceTouchpoints(ReferenceOrg org, SplittableRandom random) {
+    public ReferenceTouchpoints(ReferenceOrg org, SplittableRandom random) {
         facingDepartments = IntStream.range(0, ReferenceOrg.DEPARTMENTS)
                 .filter(d -> !org.isBackOffice(d)).toArray();
         int facing = facingDepartments.length;
@@ -82,7 +82,7 @@ final class ReferenceTouchpoints {
     }
 
     /** The customer-facing departments (department indexes), the homes of customers. */
-    int[] facingDepartments() {
+    public int[] facingDepartments() {
         return facingDepartments;
     }
 
@@ -124,7 +124,7 @@ final class ReferenceTouchpoints {
     }
 
     /** touchpoints.csv: touchpoint_id, name, channel, owner_department_id, moment_of_truth. */
-    long write(Path file) throws IOException {
+    public long write(Path file) throws IOException {
         try (CsvLineWriter out = new CsvLineWriter(file, ContractFile.TOUCHPOINTS.header())) {
             for (int t = 0; t < COUNT; t++) {
                 out.begin().text(id(t)).text(names[t]).text(channels[t].name())

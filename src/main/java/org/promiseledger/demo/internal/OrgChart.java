@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -14,28 +14,28 @@ import java.util.stream.IntStream;
  * The sample bank's organisation: twelve departments three levels deep, about three hundred people and the
  * touchpoints where customers meet them. It is the same in every quarter; only the customers' behaviour changes.
  */
-final class OrgChart {
+public final class OrgChart {
 
     enum Role { EXECUTIVE, MANAGER, STAFF }
 
     enum Channel { PHONE, BRANCH, WEB, APP, EMAIL, CHAT, FIELD }
 
-    record Department(String id, String name, String parentId) {
-        List<String> row() {
+    public record Department(String id, String name, String parentId) {
+        public List<String> row() {
             return List.of(id, name, parentId);
         }
     }
 
-    record Employee(String id, String name, String departmentId, Role role, BigDecimal baseSalary,
+    public record Employee(String id, String name, String departmentId, Role role, BigDecimal baseSalary,
             BigDecimal targetBonusPct, String managerId) {
-        List<String> row() {
+        public List<String> row() {
             return List.of(id, name, departmentId, role.name(), baseSalary.toPlainString(),
                     targetBonusPct.toPlainString(), managerId);
         }
     }
 
-    record Touchpoint(String id, String name, Channel channel, String ownerDepartmentId, boolean momentOfTruth) {
-        List<String> row() {
+    public record Touchpoint(String id, String name, Channel channel, String ownerDepartmentId, boolean momentOfTruth) {
+        public List<String> row() {
             return List.of(id, name, channel.name(), ownerDepartmentId, Boolean.toString(momentOfTruth));
         }
     }
@@ -104,7 +104,7 @@ final class OrgChart {
     }
 
     /** Hires the staff of the plan; random only in names and pay, so the shape is the same for every seed. */
-    static OrgChart hire(Random random) {
+    public static OrgChart hire(Random random) {
         int headcount = STAFFING.stream().mapToInt(s -> s.executives() + s.managers() + s.staff()).sum();
         List<String> names = distinctNames(random, headcount);
         List<Employee> employees = new ArrayList<>();
@@ -139,15 +139,15 @@ final class OrgChart {
         return new OrgChart(STAFFING.stream().map(Staffing::department).toList(), List.copyOf(employees));
     }
 
-    List<Department> departments() {
+    public List<Department> departments() {
         return departments;
     }
 
-    List<Employee> employees() {
+    public List<Employee> employees() {
         return employees;
     }
 
-    List<Touchpoint> touchpoints() {
+    public List<Touchpoint> touchpoints() {
         return TOUCHPOINTS;
     }
 

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,10 +16,10 @@ import java.util.function.UnaryOperator;
  * OUT_OF_PERIOD rows are listed by the engine but never count against the limit. Reference files, churn,
  * customers, internal surveys and performance stay clean: a reject in a reference file stops the run.
  */
-final class BadRows {
+public final class BadRows {
 
     /** One planted row: the reason the engine should reject it for, and the column it should name. */
-    record Flaw(String column, String reason, UnaryOperator<String[]> spoil) {
+    public record Flaw(String column, String reason, UnaryOperator<String[]> spoil) {
         /** A second delivery of an earlier row, rather than a spoiled copy. */
         boolean isRedelivery() {
             return spoil == null;
@@ -31,11 +31,11 @@ final class BadRows {
 
     private final Quarter quarter;
 
-    BadRows(Quarter quarter) {
+    public BadRows(Quarter quarter) {
         this.quarter = quarter;
     }
 
-    List<Flaw> flaws(ContractFile file) {
+    public List<Flaw> flaws(ContractFile file) {
         return switch (file) {
             case SURVEYS -> List.of(
                     set(2, "touchpoint_id", "T99", "UNKNOWN_REFERENCE"),
@@ -82,7 +82,7 @@ final class BadRows {
         };
     }
 
-    void plant(ContractFile file, EventFile events) {
+    public void plant(ContractFile file, EventFile events) {
         for (Flaw flaw : flaws(file)) {
             if (flaw.isRedelivery()) {
                 events.addRedelivery();

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
  * What the reference company measures of its own people: 40,000 internal service survey answers (whatever the
  * workload's size, like the headcount) and the individual performance of 99 % of the 20,000 employees.
  */
-final class ReferenceStaffFeeds {
+public final class ReferenceStaffFeeds {
 
     static final int INTERNAL_SURVEYS = 40_000;
     /** Most internal answers rate the back office, whose bonus rests on them; the rest spread over everyone else. */
@@ -24,7 +24,7 @@ final class ReferenceStaffFeeds {
     private final ReferenceOrg org;
     private final QuarterStamps stamps;
 
-    ReferenceStaffFeeds(ReferenceOrg org, QuarterStamps stamps) {
+    public ReferenceStaffFeeds(ReferenceOrg org, QuarterStamps stamps) {
         this.org = org;
         this.stamps = stamps;
     }
@@ -33,7 +33,7 @@ final class ReferenceStaffFeeds {
      * internal_surveys.csv: response_id, provider_department_id, respondent_department_id, responded_at, score.
      * Respondents are drawn by headcount and never rate their own department.
      */
-    long internalSurveys(Path file, SplittableRandom random) throws IOException {
+    public long internalSurveys(Path file, SplittableRandom random) throws IOException {
         int[] backOffice = IntStream.range(0, ReferenceOrg.DEPARTMENTS)
                 .filter(org::isBackOffice).toArray();
         int[] facing = IntStream.range(0, ReferenceOrg.DEPARTMENTS)
@@ -67,7 +67,7 @@ final class ReferenceStaffFeeds {
     }
 
     /** performance.csv: employee_id, sales_attainment_pct, productivity_pct, one decimal place. */
-    long performance(Path file, SplittableRandom random) throws IOException {
+    public long performance(Path file, SplittableRandom random) throws IOException {
         try (CsvLineWriter out = new CsvLineWriter(file, ContractFile.PERFORMANCE.header())) {
             for (int e = 0; e < ReferenceOrg.EMPLOYEES; e++) {
                 long sales = Math.max(400, Math.min(1600, Math.round(1000 + 150 * StandardNormal.draw(random))));

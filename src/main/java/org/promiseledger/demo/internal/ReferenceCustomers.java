@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * customer's events happen there. Without homes every department would touch nearly every customer, and
  * department complaint rates and retention would sit far better than the company's.
  */
-final class ReferenceCustomers {
+public final class ReferenceCustomers {
 
     static final byte[] PREFIX = "C".getBytes(StandardCharsets.US_ASCII);
     static final int WIDTH = 7;
@@ -25,7 +25,7 @@ final class ReferenceCustomers {
     private final long count;
     private final int homes;
 
-    ReferenceCustomers(long rows, int homes) {
+    public ReferenceCustomers(long rows, int homes) {
         this.count = Math.max(1_000, rows * 2 / 25);
         this.homes = homes;
         if (count > Integer.MAX_VALUE) {
@@ -52,7 +52,7 @@ final class ReferenceCustomers {
     }
 
     /** customers.csv: customer_id, active_at_start, active_at_end, acquired_in_period. */
-    long write(Path file, BitSet churned) throws IOException {
+    public long write(Path file, BitSet churned) throws IOException {
         long firstAcquired = count - count * ACQUIRED_PERCENT / 100;
         try (CsvLineWriter out = new CsvLineWriter(file, ContractFile.CUSTOMERS.header())) {
             for (long c = 0; c < count; c++) {

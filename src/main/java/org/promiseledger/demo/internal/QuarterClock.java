@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Random;
 
-import org.promiseledger.demo.OrgChart.Channel;
+import org.promiseledger.demo.internal.OrgChart.Channel;
 
 /** Picks believable moments inside a quarter and writes them the way the source systems do. */
 final class QuarterClock {

@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * place, the way a real feed delivers them. Ids are handed out at the end in file order, so they read
  * ascending down the file; a deliberate duplicate reuses the id of a row printed before it.
  */
-final class EventFile {
+public final class EventFile {
 
     /** An extra row printed after ordinary row {@code after}; {@code sameIdAs} ≥ 0 reuses that row's id. */
     private record Extra(int after, String[] values, int sameIdAs) {}
@@ -50,7 +50,7 @@ final class EventFile {
         extras.add(new Extra(after, ordinary.get(original).clone(), original));
     }
 
-    List<List<String>> rows() {
+    public List<List<String>> rows() {
         List<List<Extra>> extrasAfter = new ArrayList<>();
         ordinary.forEach(row -> extrasAfter.add(new ArrayList<>()));
         extras.forEach(extra -> extrasAfter.get(extra.after()).add(extra));

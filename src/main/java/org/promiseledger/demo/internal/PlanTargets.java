@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.util.List;
 
@@ -7,12 +7,12 @@ import java.util.List;
  * around half-to-target and the newest a little past target; plus a few departments with their own bar.
  * Lower-is-better metrics (CES, COMPLAINT_RATE) run downwards.
  */
-final class PlanTargets {
+public final class PlanTargets {
 
     private PlanTargets() {
     }
 
-    static List<List<String>> rows() {
+    public static List<List<String>> rows() {
         return List.of(
                 List.of("NPS", "COMPANY", "15", "30", "45"),
                 List.of("CSAT", "COMPANY", "68", "76", "84"),

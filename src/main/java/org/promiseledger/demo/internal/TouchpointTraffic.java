@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * contact is resolved first time. {@code improvement} is added to the quality every quarter: the weakest
  * touchpoints improve fastest, which is what makes the demo's CONSISTENCY rise too.
  */
-record TouchpointTraffic(String touchpointId, int surveys, int contacts, int complaints, double quality,
+public record TouchpointTraffic(String touchpointId, int surveys, int contacts, int complaints, double quality,
         double improvement, double firstContactResolution) {
 
     double quality(Quarter quarter) {
@@ -19,7 +19,7 @@ record TouchpointTraffic(String touchpointId, int surveys, int contacts, int com
         return Math.min(0.95, firstContactResolution + 0.03 * quarter.index());
     }
 
-    static final List<TouchpointTraffic> ALL = List.of(
+    public static final List<TouchpointTraffic> ALL = List.of(
             new TouchpointTraffic("T01", 1500, 1500, 70, 0.80, 0.06, 0.78),
             new TouchpointTraffic("T02", 400, 300, 45, 0.85, 0.06, 0.74),
             new TouchpointTraffic("T03", 700, 500, 30, 0.80, 0.06, 0.80),

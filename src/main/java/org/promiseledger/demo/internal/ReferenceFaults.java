@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.promiseledger.demo.BadRows.Flaw;
+import org.promiseledger.demo.internal.BadRows.Flaw;
 
 /**
  * The reference workload's deliberate bad rows: one in every 10,000 rows of each customer-event file (so never more

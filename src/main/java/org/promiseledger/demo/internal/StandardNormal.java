@@ -1,4 +1,4 @@
-package org.promiseledger.demo;
+package org.promiseledger.demo.internal;
 
 import java.util.SplittableRandom;
 
