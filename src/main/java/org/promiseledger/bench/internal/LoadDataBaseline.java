@@ -1,4 +1,4 @@
-package org.promiseledger.bench;
+package org.promiseledger.bench.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,20 +12,20 @@ import java.util.List;
  * The fastest the database itself loads the same event files: LOAD DATA LOCAL INFILE into scratch tables of text
  * columns, no validation at all. Our ingest is measured against it.
  */
-final class LoadDataBaseline {
+public final class LoadDataBaseline {
 
     private final String url;
     private final String user;
     private final String password;
 
-    LoadDataBaseline(String url, String user, String password) {
+    public LoadDataBaseline(String url, String user, String password) {
         this.url = url;
         this.user = user;
         this.password = password;
     }
 
     /** Seconds to load the files; each into its own scratch table, dropped afterwards. */
-    double secondsToLoad(Path dataDir, List<String> fileNames, List<Integer> columnCounts) throws SQLException, IOException {
+    public double secondsToLoad(Path dataDir, List<String> fileNames, List<Integer> columnCounts) throws SQLException, IOException {
         long started = System.nanoTime();
         java.util.Properties properties = new java.util.Properties();
         properties.setProperty("user", user == null ? "" : user);

@@ -1,4 +1,4 @@
-package org.promiseledger.bench;
+package org.promiseledger.bench.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Samples the heap in use every few milliseconds while the job runs, so a peak can be told per step and overall. */
-final class HeapSampler implements AutoCloseable {
+public final class HeapSampler implements AutoCloseable {
 
     record Sample(long atMillis, long usedBytes) {
     }
@@ -16,7 +16,7 @@ final class HeapSampler implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    HeapSampler(long everyMillis) {
+    public HeapSampler(long everyMillis) {
         thread = new Thread(() -> {
             while (running) {
                 synchronized (samples) {
@@ -34,14 +34,14 @@ final class HeapSampler implements AutoCloseable {
     }
 
     /** The largest heap in use seen between two instants (epoch millis), in bytes. */
-    long peakBetween(long fromMillis, long toMillis) {
+    public long peakBetween(long fromMillis, long toMillis) {
         synchronized (samples) {
             return samples.stream().filter(s -> s.atMillis() >= fromMillis && s.atMillis() <= toMillis)
                     .mapToLong(Sample::usedBytes).max().orElse(0);
         }
     }
 
-    long peak() {
+    public long peak() {
         return peakBetween(Long.MIN_VALUE, Long.MAX_VALUE);
     }
 
