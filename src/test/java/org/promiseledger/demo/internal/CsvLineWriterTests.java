@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.promiseledger.demo.internal.CsvLineWriter;
 
 /** The reference workload's fast CSV writer: plain RFC 4180 without quoting, and never a broken file. */
 class CsvLineWriterTests {

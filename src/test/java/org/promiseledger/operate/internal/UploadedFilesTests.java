@@ -15,7 +15,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.operate.UploadRefusedException;
-import org.promiseledger.operate.internal.UploadedFiles;
 
 /** What an upload may hold: the eleven files by their base name, loose or in one zip, each once, within the limit. */
 class UploadedFilesTests {

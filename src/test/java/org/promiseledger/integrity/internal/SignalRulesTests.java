@@ -1,4 +1,4 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 import org.junit.jupiter.api.Test;
+import org.promiseledger.integrity.Finding;
 
 /**
  * Each signal fires on a hand-built case and stays silent just under each of its thresholds (z, the rise or share,

@@ -1,4 +1,4 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.promiseledger.integrity.Finding;
+import org.promiseledger.integrity.Signal;
 import org.promiseledger.kernel.CodePoints;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class IntegritySignalStore {
 
     /** Export order: touchpoint id (code points), then signal code alphabetically, as metrics sort by metric code. */
-    static final Comparator<Finding> ORDER = Comparator.comparing(Finding::touchpointId, CodePoints.ORDER)
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::touchpointId, CodePoints.ORDER)
             .thenComparing(f -> f.signal().name());
 
     private final JdbcTemplate jdbc;
@@ -26,7 +28,7 @@ public class IntegritySignalStore {
     }
 
     /** Replaces the run's signals: a restarted step writes exactly what an uninterrupted one would have. */
-    void replace(long runId, String period, List<Finding> findings) {
+    public void replace(long runId, String period, List<Finding> findings) {
         jdbc.update("DELETE FROM integrity_signal WHERE run_id = ?", runId);
         List<Object[]> rows = new ArrayList<>();
         for (Finding f : findings.stream().sorted(ORDER).toList()) {

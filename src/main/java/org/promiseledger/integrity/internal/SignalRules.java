@@ -1,8 +1,10 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
+import org.promiseledger.integrity.Finding;
+import org.promiseledger.integrity.Signal;
 
 /**
  * The tests and thresholds of the four signals, on counts the database already grouped. A signal is judged only

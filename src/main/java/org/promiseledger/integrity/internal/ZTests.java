@@ -1,4 +1,4 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

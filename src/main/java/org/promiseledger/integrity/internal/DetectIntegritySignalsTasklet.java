@@ -1,10 +1,11 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.promiseledger.integrity.Finding;
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.kernel.RunParameters;

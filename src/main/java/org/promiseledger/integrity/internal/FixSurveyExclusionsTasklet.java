@@ -1,10 +1,12 @@
-package org.promiseledger.integrity;
+package org.promiseledger.integrity.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.promiseledger.integrity.Decision;
+import org.promiseledger.integrity.IntegrityReviews;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.kernel.RunParameters;
 import org.springframework.batch.core.StepContribution;
