@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

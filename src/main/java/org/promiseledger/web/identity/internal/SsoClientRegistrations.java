@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -9,14 +9,14 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
  * The company's provider as one client registration ("sso"), read from its discovery document on first use rather
  * than at start: the server starts (and local pages answer) while the provider is briefly away.
  */
-class SsoClientRegistrations implements ClientRegistrationRepository {
+public class SsoClientRegistrations implements ClientRegistrationRepository {
 
     static final String ID = "sso";
 
     private final SecuritySettings.Oidc settings;
     private volatile ClientRegistration registration;
 
-    SsoClientRegistrations(SecuritySettings.Oidc settings) {
+    public SsoClientRegistrations(SecuritySettings.Oidc settings) {
         if (settings.issuerUri() == null || settings.clientId() == null) {
             throw new IllegalStateException("promise-ledger.security.login is oidc: set promise-ledger.security.oidc.issuer-uri"
                     + " and promise-ledger.security.oidc.client-id (and client-secret)");

@@ -1,5 +1,5 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 /** A login's rights changed (disabled, role, employee, password): its open sessions must not keep the old ones. */
-record LoginChanged(String username) {
+public record LoginChanged(String username) {
 }

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.util.Collection;
 import java.util.List;
@@ -15,13 +15,13 @@ import org.promiseledger.web.AppRole;
  * this order: HR, AUDITOR, EXECUTIVE, ANALYST, EMPLOYEE. A person in no mapped group gets no role, hence no access.
  * Group names compare without regard to letter case, as directories compare them.
  */
-final class RoleMapping {
+public final class RoleMapping {
 
     static final List<AppRole> PRECEDENCE = List.of(AppRole.HR, AppRole.AUDITOR, AppRole.EXECUTIVE, AppRole.ANALYST, AppRole.EMPLOYEE);
 
     private final Map<AppRole, List<String>> groupsByRole;
 
-    RoleMapping(Map<AppRole, List<String>> groupsByRole) {
+    public RoleMapping(Map<AppRole, List<String>> groupsByRole) {
         this.groupsByRole = groupsByRole == null ? Map.of() : groupsByRole;
     }
 

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

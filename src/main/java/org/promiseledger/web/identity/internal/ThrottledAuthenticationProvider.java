@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -10,12 +10,12 @@ import org.springframework.security.core.AuthenticationException;
  * Puts {@link LoginThrottle} in front of a password check (app_user or the directory): a waiting login is refused
  * before its password is even looked at, so guessing on during the wait learns nothing.
  */
-class ThrottledAuthenticationProvider implements AuthenticationProvider {
+public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
+    public ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
         this.passwordCheck = passwordCheck;
         this.throttle = throttle;
     }

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 /** How people sign in to the web pages (promise-ledger.security.login). */
 public enum LoginMode {

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,7 +26,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /** The throttle of docs/ on the real tables: 5 failures within 15 minutes, then a 15-minute wait, on a clock we move. */
 @SpringBootTest(properties = "promise-ledger.cli.enabled=false")
 @OnH2
-class LoginThrottleTests {
+public class LoginThrottleTests {
 
     @Autowired
     JdbcTemplate jdbc;
@@ -123,14 +123,14 @@ class LoginThrottleTests {
         return UsernamePasswordAuthenticationToken.unauthenticated(login, password);
     }
 
-    static final class MovingClock extends Clock {
+    public static final class MovingClock extends Clock {
         private Instant now;
 
-        MovingClock(Instant start) {
+        public MovingClock(Instant start) {
             now = start;
         }
 
-        void move(Duration by) {
+        public void move(Duration by) {
             now = now.plus(by);
         }
 

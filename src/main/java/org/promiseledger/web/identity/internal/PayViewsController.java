@@ -1,6 +1,7 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import org.promiseledger.web.SignedInUser;
+import org.promiseledger.web.identity.PayViews;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,13 +32,13 @@ public class ActivationLinks {
     private final Clock clock;
     private final SecuritySettings settings;
 
-    ActivationLinks(JdbcTemplate jdbc, Clock clock, SecuritySettings settings) {
+    public ActivationLinks(JdbcTemplate jdbc, Clock clock, SecuritySettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
     }
 
-    Issued issue(String username, String by) {
+    public Issued issue(String username, String by) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -61,7 +61,7 @@ public class ActivationLinks {
     }
 
     /** Uses the link up, once: of two requests racing with one link, exactly one gets the login. */
-    Optional<String> consume(String token) {
+    public Optional<String> consume(String token) {
         Optional<String> username = usableFor(token);
         if (username.isEmpty()) {
             return Optional.empty();

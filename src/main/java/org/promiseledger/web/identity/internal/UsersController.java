@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,9 @@ import java.util.List;
 import org.promiseledger.period.Period;
 import org.promiseledger.web.AppRole;
 import org.promiseledger.web.SignedInUser;
+import org.promiseledger.web.identity.AccountChangeRefused;
+import org.promiseledger.web.identity.EmployeeLogins;
+import org.promiseledger.web.identity.UserAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

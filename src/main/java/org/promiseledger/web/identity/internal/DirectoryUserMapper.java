@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.util.Collection;
 
@@ -14,12 +14,12 @@ import org.springframework.security.ldap.userdetails.UserDetailsContextMapper;
  * A person the directory signed in → the session's {@link SignedInUser}: the role from their groups (the group
  * search gives one authority per group, named by its cn), the employee from an attribute of their entry.
  */
-class DirectoryUserMapper implements UserDetailsContextMapper {
+public class DirectoryUserMapper implements UserDetailsContextMapper {
 
     private final RoleMapping roles;
     private final String employeeIdAttribute;
 
-    DirectoryUserMapper(RoleMapping roles, String employeeIdAttribute) {
+    public DirectoryUserMapper(RoleMapping roles, String employeeIdAttribute) {
         this.roles = roles;
         this.employeeIdAttribute = employeeIdAttribute;
     }

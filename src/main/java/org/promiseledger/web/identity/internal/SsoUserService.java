@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.util.List;
 
@@ -11,15 +11,15 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /** After the provider's login: the role from the groups claim, the employee from its claim; no mapped role, no access. */
-class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
+public class SsoUserService implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
-    static final String NO_MAPPED_ROLE = "no_mapped_role";
+    public static final String NO_MAPPED_ROLE = "no_mapped_role";
 
     private final OidcUserService provider = new OidcUserService();
     private final SecuritySettings.Oidc settings;
     private final RoleMapping roles;
 
-    SsoUserService(SecuritySettings.Oidc settings) {
+    public SsoUserService(SecuritySettings.Oidc settings) {
         this.settings = settings;
         this.roles = new RoleMapping(settings.roles());
     }

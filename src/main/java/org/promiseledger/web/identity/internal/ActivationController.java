@@ -1,5 +1,7 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
+import org.promiseledger.web.identity.AccountChangeRefused;
+import org.promiseledger.web.identity.UserAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package org.promiseledger.web.identity;
+package org.promiseledger.web.identity.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,7 +27,7 @@ public class LoginThrottle {
     private final Clock clock;
     private final AuditLog audit;
 
-    LoginThrottle(JdbcTemplate jdbc, Clock clock, AuditLog audit) {
+    public LoginThrottle(JdbcTemplate jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -56,7 +56,7 @@ public class LoginThrottle {
     }
 
     /** Books a failure; the fifth within the window starts the wait. */
-    void failed(String username) {
+    public void failed(String username) {
         String who = clipped(username);
         Instant now = clock.instant();
         insert(who, now, "FAILURE");
