@@ -1,4 +1,4 @@
-package org.promiseledger.workbench;
+package org.promiseledger.workbench.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,12 +22,17 @@ import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /** Reads a scenario file (plain YAML data, no code); a malformed one is reported by file and field. */
-final class ScenarioFile {
+public final class ScenarioFile {
 
     private ScenarioFile() {
     }
 
-    static Scenario read(Path file, String relativeName) throws IOException {
+    /**
+     * The scenario in {@code file}; {@code relativeName} names it in messages and is its name when it gives none.
+     *
+     * @throws IllegalArgumentException naming the field of a malformed scenario (the runner reports it with the file)
+     */
+    public static Scenario read(Path file, String relativeName) throws IOException {
         Map<String, Object> root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = map(yaml().load(reader), "the file");

@@ -1,4 +1,4 @@
-package org.promiseledger.workbench;
+package org.promiseledger.workbench.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,16 +22,17 @@ import org.promiseledger.rules.RuleSetFolder;
  * Finds where a rule is written, by its name: a row of a decision table (sheet and cell) or a line of a DRL file, so
  * a problem found by running the plan can be reported where the analyst will fix it.
  */
-final class RuleLocator {
+public final class RuleLocator {
 
     /** Where a rule is written: the file relative to the rules folder and the place in it. */
-    record Place(String file, String place) {
+    public record Place(String file, String place) {
     }
 
     private final Map<String, Place> byRuleName = new HashMap<>();
     private final Map<String, Place> byText = new HashMap<>();
 
-    RuleLocator(Path rulesDir) {
+    /** Indexes every DRL file and decision table of the rules folder; an unreadable file is skipped (the compiler reports it). */
+    public RuleLocator(Path rulesDir) {
         for (Map.Entry<String, Path> file : new RuleSetFolder(rulesDir).versionedFiles().entrySet()) {
             String name = file.getKey().toLowerCase(java.util.Locale.ROOT);
             try {
@@ -46,12 +47,13 @@ final class RuleLocator {
         }
     }
 
-    Place ofRule(String ruleName) {
+    /** Where the rule of this name is written, or null if no file of the folder defines it. */
+    public Place ofRule(String ruleName) {
         return byRuleName.get(ruleName);
     }
 
-    /** The first decision-table cell that contains the text (e.g. a metric code inside an action template). */
-    Place ofText(String text) {
+    /** The first decision-table cell that contains the text (e.g. a metric code inside an action template), or null. */
+    public Place ofText(String text) {
         return byText.entrySet().stream().filter(e -> e.getKey().contains(text)).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
