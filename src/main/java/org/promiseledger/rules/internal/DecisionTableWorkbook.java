@@ -1,4 +1,4 @@
-package org.promiseledger.rules;
+package org.promiseledger.rules.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.promiseledger.rules.RuleProblem;
 
 /**
  * A decision-table workbook as the analyst sees it in an office program, handed to Drools as a plain copy. Drools
@@ -35,19 +36,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * counts by its result, a number as displayed by its format. Only visible sheets are handed over; a RuleTable on a
  * hidden sheet is refused, as is a cell that must be a number and is not, each named by workbook, sheet and cell.
  */
-final class DecisionTableWorkbook {
+public final class DecisionTableWorkbook {
 
     private static final Pattern TEXT_PERCENT = Pattern.compile("([+-]?\\d+(?:[.,]\\d+)?)\\s*%");
     private static final Pattern NUMBER_TEMPLATE = Pattern.compile("BigDecimal\\(\\s*\"\\$param\"\\s*\\)|\\$param\\s*[<>=]");
 
     /** The copy for Drools, or the problems that stop the rule set. */
-    record Result(byte[] normalised, List<RuleProblem> problems) {
+    public record Result(byte[] normalised, List<RuleProblem> problems) {
     }
 
     private DecisionTableWorkbook() {
     }
 
-    static Result normalise(String file, byte[] original) {
+    /** The copy of the workbook {@code original} (bytes of an .xls or .xlsx) for Drools; {@code file} names it in problems. */
+    public static Result normalise(String file, byte[] original) {
         List<RuleProblem> problems = new ArrayList<>();
         try (Workbook source = WorkbookFactory.create(new ByteArrayInputStream(original));
                 Workbook copy = source instanceof HSSFWorkbook ? new HSSFWorkbook() : new XSSFWorkbook()) {

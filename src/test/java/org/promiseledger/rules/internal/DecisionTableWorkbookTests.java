@@ -1,4 +1,4 @@
-package org.promiseledger.rules;
+package org.promiseledger.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.promiseledger.rules.RuleProblem;
 
 /** Decision-table cells read as the office program shows them. */
 class DecisionTableWorkbookTests {
