@@ -69,8 +69,8 @@ class TableOwnershipTests {
      * through the JVM. They only read; ingest still writes those tables alone.
      */
     static final Set<String> SET_BASED_JOINS = Set.of(
-            "integrity/IntegrityCounts.java in_survey",
-            "integrity/IntegrityCounts.java in_contact");
+            "integrity/internal/IntegrityCounts.java in_survey",
+            "integrity/internal/IntegrityCounts.java in_contact");
 
     /** FROM x, JOIN x, INTO x, UPDATE x, DELETE FROM x, LOAD DATA ... INTO TABLE x (optionally `quoted`). */
     private static final Pattern TABLE_REFERENCE = Pattern.compile(

@@ -103,8 +103,8 @@ public class ApiTokens {
         return changed > 0;
     }
 
-    /** The active token with this value, if any. */
-    Optional<Token> authenticate(String value) {
+    /** The active token with this value, if any (the API's bearer filter, in api.internal, asks). */
+    public Optional<Token> authenticate(String value) {
         if (value == null || !value.startsWith(PREFIX)) {
             return Optional.empty();
         }
@@ -112,7 +112,8 @@ public class ApiTokens {
                 .stream().findFirst();
     }
 
-    void recordUse(Token token, String method, String path, int status) {
+    /** Records one request made with a token; paths longer than 500 characters are cut to fit the column. */
+    public void recordUse(Token token, String method, String path, int status) {
         String trimmed = path.length() <= 500 ? path : path.substring(0, 497) + "...";
         jdbc.update("INSERT INTO api_token_use (token_id, username, used_at, method, path, status) VALUES (?, ?, ?, ?, ?, ?)",
                 token.id(), token.username(), Timestamp.from(clock.instant()), method, trimmed, status);

@@ -12,7 +12,7 @@ public enum TokenScope {
     }
 
     /** The authority Spring Security checks: SCOPE_read, SCOPE_operate. */
-    String authority() {
+    public String authority() {
         return "SCOPE_" + word();
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.promiseledger.bench.internal.HeapSampler;
+import org.promiseledger.bench.internal.LoadDataBaseline;
 import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;

@@ -9,6 +9,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.promiseledger.demo.internal.ContractFile;
+import org.promiseledger.demo.internal.Quarter;
+import org.promiseledger.demo.internal.QuarterStamps;
+import org.promiseledger.demo.internal.ReferenceCustomerFeeds;
+import org.promiseledger.demo.internal.ReferenceCustomers;
+import org.promiseledger.demo.internal.ReferenceOrg;
+import org.promiseledger.demo.internal.ReferenceStaffFeeds;
+import org.promiseledger.demo.internal.ReferenceTargets;
+import org.promiseledger.demo.internal.ReferenceTouchpoints;
 
 /**
  * Writes docs/semantics.md's reference workload for 2026-Q3 in the data contract's format, deterministically.

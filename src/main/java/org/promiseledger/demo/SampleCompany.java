@@ -12,9 +12,21 @@ import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.promiseledger.demo.OrgChart.Department;
-import org.promiseledger.demo.OrgChart.Employee;
-import org.promiseledger.demo.OrgChart.Touchpoint;
+import org.promiseledger.demo.internal.BadRows;
+import org.promiseledger.demo.internal.ContractFile;
+import org.promiseledger.demo.internal.CustomerActivity;
+import org.promiseledger.demo.internal.CustomerBase;
+import org.promiseledger.demo.internal.EmployeeActivity;
+import org.promiseledger.demo.internal.EventFile;
+import org.promiseledger.demo.internal.GamedTouchpoint;
+import org.promiseledger.demo.internal.MidQuarterChanges;
+import org.promiseledger.demo.internal.OrgChart;
+import org.promiseledger.demo.internal.OrgChart.Department;
+import org.promiseledger.demo.internal.OrgChart.Employee;
+import org.promiseledger.demo.internal.OrgChart.Touchpoint;
+import org.promiseledger.demo.internal.PlanTargets;
+import org.promiseledger.demo.internal.Quarter;
+import org.promiseledger.demo.internal.TouchpointTraffic;
 
 /**
  * Writes a believable sample company's inputs for one quarter, in the data contract's format.

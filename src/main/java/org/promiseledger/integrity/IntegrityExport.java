@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.promiseledger.export.CsvExports;
 import org.promiseledger.export.SpreadsheetSafeCsv;
+import org.promiseledger.integrity.internal.IntegritySignalStore;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;

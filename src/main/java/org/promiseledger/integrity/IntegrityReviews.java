@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.promiseledger.integrity.internal.IntegritySignalStore;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;
@@ -154,7 +155,7 @@ public class IntegrityReviews implements ApprovalGate {
     }
 
     /** The review standing for each (touchpoint, signal) of the period: the latest. */
-    Map<String, Review> latestReviews(String period) {
+    public Map<String, Review> latestReviews(String period) {
         Map<String, Review> latest = new HashMap<>();
         reviewsOf(period).forEach(r -> latest.put(key(r.touchpointId(), r.signal()), r));
         return latest;

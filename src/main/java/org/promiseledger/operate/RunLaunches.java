@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 
+import org.promiseledger.operate.internal.RunMetrics;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.QuarterlyRunner;

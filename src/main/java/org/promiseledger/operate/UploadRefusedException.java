@@ -5,7 +5,7 @@ public class UploadRefusedException extends RuntimeException {
 
     private final boolean tooLarge;
 
-    UploadRefusedException(String message, boolean tooLarge) {
+    public UploadRefusedException(String message, boolean tooLarge) {
         super(message);
         this.tooLarge = tooLarge;
     }

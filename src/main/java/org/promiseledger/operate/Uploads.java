@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.promiseledger.ingest.InputFolder;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.operate.internal.UploadedFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -121,10 +122,6 @@ public class Uploads {
         return jdbc.query("SELECT upload_id, uploaded_by, uploaded_at, data_dir, input_fingerprint, total_bytes FROM input_upload"
                 + " WHERE upload_id = ?", (rs, i) -> new Upload(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         Path.of(rs.getString(4)), rs.getString(5), rs.getLong(6)), uploadId).stream().findFirst();
-    }
-
-    static String describe(long bytes) {
-        return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
     private static void deleteQuietly(Path dir) {

@@ -15,6 +15,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.promiseledger.rules.internal.DecisionTableWorkbook;
 import org.springframework.stereotype.Component;
 
 /**

@@ -21,6 +21,7 @@ import org.promiseledger.scoring.CurvePoint;
 import org.promiseledger.scoring.MetricWeight;
 import org.promiseledger.scoring.PayoutCap;
 import org.promiseledger.scoring.PlanSession;
+import org.promiseledger.workbench.internal.RuleLocator;
 import org.springframework.stereotype.Component;
 
 /**

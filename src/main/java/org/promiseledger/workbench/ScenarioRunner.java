@@ -35,6 +35,8 @@ import org.promiseledger.scoring.ScoredPayout;
 import org.promiseledger.scoring.ScoredSegment;
 import org.promiseledger.scoring.Segment;
 import org.promiseledger.scoring.SegmentedPayouts;
+import org.promiseledger.workbench.internal.Scenario;
+import org.promiseledger.workbench.internal.ScenarioFile;
 import org.springframework.stereotype.Component;
 
 /**

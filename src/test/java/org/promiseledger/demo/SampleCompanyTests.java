@@ -30,6 +30,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.demo.internal.BadRows;
+import org.promiseledger.demo.internal.ContractFile;
+import org.promiseledger.demo.internal.Quarter;
 
 /**
  * The demo's sample company: reproducible, in the data contract's exact shape, clean where a reject would stop

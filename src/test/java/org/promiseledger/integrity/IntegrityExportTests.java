@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.promiseledger.export.SpreadsheetSafeCsv;
+import org.promiseledger.integrity.internal.IntegritySignalStore;
 
 /** How `export integrity` writes its cells: safe to open in a spreadsheet, fixed decimals. */
 class IntegrityExportTests {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.promiseledger.export.CsvExports;
+import org.promiseledger.integrity.internal.IntegritySignalStore;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;

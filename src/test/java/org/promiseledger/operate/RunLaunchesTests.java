@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import org.junit.jupiter.api.Test;
+import org.promiseledger.operate.internal.RunMetrics;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunOutcome;

@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
-import org.promiseledger.web.identity.LoginThrottle;
+import org.promiseledger.web.identity.internal.LoginThrottle;
 import org.promiseledger.ledger.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;

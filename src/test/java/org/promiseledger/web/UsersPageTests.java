@@ -20,7 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.promiseledger.web.identity.ActivationLinks;
+import org.promiseledger.web.identity.internal.ActivationLinks;
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunRegistry;

@@ -5,6 +5,15 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.promiseledger.web.identity.internal.DirectoryUserMapper;
+import org.promiseledger.web.identity.internal.LoginThrottle;
+import org.promiseledger.web.identity.internal.LoginThrottledException;
+import org.promiseledger.web.identity.internal.NoMappedRoleException;
+import org.promiseledger.web.identity.internal.RoleMapping;
+import org.promiseledger.web.identity.internal.SecuritySettings;
+import org.promiseledger.web.identity.internal.SsoClientRegistrations;
+import org.promiseledger.web.identity.internal.SsoUserService;
+import org.promiseledger.web.identity.internal.ThrottledAuthenticationProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;

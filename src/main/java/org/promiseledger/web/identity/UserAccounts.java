@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 
 import org.promiseledger.ledger.AuditLog;
 import org.promiseledger.web.AppRole;
+import org.promiseledger.web.identity.internal.ActivationLinks;
+import org.promiseledger.web.identity.internal.LoginChanged;
+import org.promiseledger.web.identity.internal.PasswordPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -182,7 +185,7 @@ public class UserAccounts {
 
     /** The link is unknown, used or expired: the page says so and names no login. */
     public static class ActivationLinkUnusable extends AccountChangeRefused {
-        ActivationLinkUnusable() {
+        public ActivationLinkUnusable() {
             super("This activation link cannot be used: it was used already, has expired or was replaced by a newer one."
                     + " Ask HR for a new link.");
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.promiseledger.support.OnMariaDb;
+import org.promiseledger.web.identity.internal.LoginThrottle;
 
 @OnMariaDb
 class IdentityStoreOnMariaDbFunctionalTests extends IdentityStoreFunctionalTests {

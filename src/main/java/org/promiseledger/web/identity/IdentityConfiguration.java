@@ -1,9 +1,0 @@
-package org.promiseledger.web.identity;
-
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
-
-@Configuration
-@EnableConfigurationProperties(SecuritySettings.class)
-class IdentityConfiguration {
-}
