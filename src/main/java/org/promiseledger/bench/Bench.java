@@ -92,6 +92,7 @@ public class Bench {
         }
         rowsByStep.put("checkInputStep", rowsByStep.values().stream().mapToLong(Long::longValue).sum());
         rowsByStep.put("aggregateMetricsStep", eventRows);
+        rowsByStep.put("aggregatePartitionsStep", eventRows);
         rowsByStep.put("detectIntegritySignalsStep", surveysAndContacts);
         rowsByStep.put("scoreEmployeesStep", jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, runId));
         rowsByStep.put("scorePartitionsStep", rowsByStep.get("scoreEmployeesStep"));

@@ -24,11 +24,14 @@ public class AggregateMetricsTasklet implements Tasklet {
     private final MetricAggregator aggregator;
     private final DepartmentMetricStore store;
     private final BatchSettings settings;
+    private final AggregationPartitions partitions;
 
-    AggregateMetricsTasklet(MetricAggregator aggregator, DepartmentMetricStore store, BatchSettings settings) {
+    AggregateMetricsTasklet(MetricAggregator aggregator, DepartmentMetricStore store, BatchSettings settings,
+            AggregationPartitions partitions) {
         this.aggregator = aggregator;
         this.store = store;
         this.settings = settings;
+        this.partitions = partitions;
     }
 
     @Override
@@ -36,12 +39,22 @@ public class AggregateMetricsTasklet implements Tasklet {
         RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
         long runId = run.runId();
         OrgChart org = aggregator.orgChart(runId);
-        Map<String, MetricAggregator.TouchpointCounts> touchpoints = aggregator.countsByTouchpoint(runId);
-        aggregator.mapScopes(runId, org, touchpoints);
         Map<ScopeRef, ScopeCounts> counts = new HashMap<>();
+        Map<String, MetricAggregator.TouchpointCounts> touchpoints;
+        Map<String, long[]> providers;
+        boolean remote = partitions.remote();
+        if (remote) {
+            // the workers counted: their parts are added up, then rolled up exactly as counts made here
+            touchpoints = aggregator.touchpoints(runId);
+            providers = AggregationPart.addUp(partitions.partsOf(runId), touchpoints, counts);
+        } else {
+            touchpoints = aggregator.countsByTouchpoint(runId);
+            providers = aggregator.internalByProvider(runId);
+            aggregator.countDistinctCustomers(runId, org, touchpoints, counts);
+        }
+        aggregator.mapScopes(runId, org, touchpoints);
         ScopeRollUp.touchpoints(touchpoints, org, counts);
-        ScopeRollUp.internalService(aggregator.internalByProvider(runId), org, counts);
-        aggregator.countDistinctCustomers(runId, org, touchpoints, counts);
+        ScopeRollUp.internalService(providers, org, counts);
         CompanyCustomers customers = aggregator.companyCustomers(runId);
         MetricCalculator calculator = new MetricCalculator(settings.minSample());
 
@@ -60,6 +73,9 @@ public class AggregateMetricsTasklet implements Tasklet {
                         companyCsatThreshold))
                 .toList();
         store.replace(runId, run.period(), metrics, checks);
+        if (remote) {
+            partitions.deleteRun(runId); // in this step's transaction: the parts go exactly when the metrics are stored
+        }
         contribution.incrementWriteCount(metrics.size());
         return RepeatStatus.FINISHED;
     }
