@@ -7,12 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.nio.file.Path;
-
 import org.promiseledger.kernel.LoadData;
 import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -75,10 +72,16 @@ public class PayoutLedger {
         HashChain payoutChain = chains.continueChain(LedgerTable.PAYOUT);
         HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
         HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
-        boolean bulk = loadData.available();
-        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, bulk);
-        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, bulk);
-        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, bulk);
+        try (BackgroundLoads loads = loadData.available() ? new BackgroundLoads(jdbc) : null) {
+            append(run, scopeTrail, payouts, now, payoutChain, lineChain, trailChain, loads);
+        }
+    }
+
+    private void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts, Timestamp now,
+            HashChain payoutChain, HashChain lineChain, HashChain trailChain, BackgroundLoads loads) {
+        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, loads);
+        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, loads);
+        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, loads);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
             String whose = "employee " + p.employeeId();
@@ -112,27 +115,33 @@ public class PayoutLedger {
             addTrail(run, p.trail(), trailChain, trailRows, now);
         }
         payoutRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
+        }
         DebugPause.at("writing");
         lineRows.flush();
         trailRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
+        }
     }
 
     /**
      * Rows of one table, sent in batches as they come, so a large run never holds all its rows at once: loaded with
-     * LOAD DATA on MySQL/MariaDB (see {@link LoadData}; same transaction, same order, so the same ids and chains),
-     * batched INSERTs elsewhere.
+     * LOAD DATA on MySQL/MariaDB (see {@link LoadData}; same transaction, same order, so the same ids and chains) by
+     * {@link BackgroundLoads} while the next rows are hashed, batched INSERTs elsewhere.
      */
     private final class Batch {
         private final String table;
         private final List<String> columns;
-        private final boolean bulk;
+        private final BackgroundLoads loads;
         private final String sql;
-        private final List<Object[]> rows = new ArrayList<>();
+        private List<Object[]> rows = new ArrayList<>();
 
-        Batch(String table, List<String> columns, boolean bulk) {
+        Batch(String table, List<String> columns, BackgroundLoads loads) {
             this.table = table;
             this.columns = columns;
-            this.bulk = bulk;
+            this.loads = loads;
             this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         }
@@ -148,16 +157,13 @@ public class PayoutLedger {
             if (rows.isEmpty()) {
                 return;
             }
-            if (bulk) {
-                Path file = LoadData.write(table, rows);
-                jdbc.execute((StatementCallback<Void>) statement -> {
-                    LoadData.load(statement, file, table, columns);
-                    return null;
-                });
+            if (loads != null) {
+                loads.load(table, columns, rows);
+                rows = new ArrayList<>();
             } else {
                 jdbc.batchUpdate(sql, rows);
+                rows.clear();
             }
-            rows.clear();
         }
     }
 
