@@ -8,36 +8,48 @@ import java.util.Map;
 
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.period.Period;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes every metric of every scope (COMPANY, each DEPARTMENT, each SUBTREE) and every moment-of-truth check,
- * and stores them with the run. Idempotent: a restart replaces what an interrupted attempt wrote.
+ * and stores them with the run. Idempotent: a restart replaces what an interrupted attempt wrote. One instance per
+ * step execution ({@code @StepScope}), given the run it works on by the job parameters.
  */
 @Component
+@StepScope
 public class AggregateMetricsTasklet implements Tasklet {
 
     private final MetricAggregator aggregator;
     private final DepartmentMetricStore store;
     private final BatchSettings settings;
     private final AggregationPartitions partitions;
+    private final long runId;
+    private final Period period;
 
+    /**
+     * @param runId  the job parameter {@value RunParameters#RUN_ID}
+     * @param period the job parameter {@value RunParameters#PERIOD}, e.g. {@code 2026-Q3}
+     */
     AggregateMetricsTasklet(MetricAggregator aggregator, DepartmentMetricStore store, BatchSettings settings,
-            AggregationPartitions partitions) {
+            AggregationPartitions partitions, @Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") Long runId,
+            @Value("#{jobParameters['" + RunParameters.PERIOD + "']}") String period) {
         this.aggregator = aggregator;
         this.store = store;
         this.settings = settings;
         this.partitions = partitions;
+        this.runId = runId;
+        this.period = Period.parse(period);
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        RunParameters run = RunParameters.from(chunkContext.getStepContext().getStepExecution().getJobParameters());
-        long runId = run.runId();
         OrgChart org = aggregator.orgChart(runId);
         Map<ScopeRef, ScopeCounts> counts = new HashMap<>();
         Map<String, MetricAggregator.TouchpointCounts> touchpoints;
@@ -72,7 +84,7 @@ public class AggregateMetricsTasklet implements Tasklet {
                 .map(t -> calculator.momentOfTruth(t.touchpointId(), t.owner(), t.counts().csatAnswers, t.counts().satisfied,
                         companyCsatThreshold))
                 .toList();
-        store.replace(runId, run.period(), metrics, checks);
+        store.replace(runId, period, metrics, checks);
         if (remote) {
             partitions.deleteRun(runId); // in this step's transaction: the parts go exactly when the metrics are stored
         }

@@ -5,11 +5,11 @@ import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.metrics.AggregationPart;
 import org.promiseledger.metrics.AggregationPartCounter;
 import org.springframework.batch.core.StepContribution;
-import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * aggregation step. Nothing is rolled up or stored as a metric here; the run does that once, from every part.
  */
 @Component
+@StepScope
 class AggregatePartitionTasklet implements Tasklet {
 
     /** The partition's share of the customers, and how many shares there are: in the partition's context. */
@@ -26,22 +27,33 @@ class AggregatePartitionTasklet implements Tasklet {
 
     private final AggregationPartCounter counter;
     private final AggregationPartStore parts;
+    private final long runId;
+    private final DepartmentRanges.Range range;
+    private final int share;
+    private final int shares;
 
-    AggregatePartitionTasklet(AggregationPartCounter counter, AggregationPartStore parts) {
+    /**
+     * @param runId the job parameter {@value RunParameters#RUN_ID}
+     * @param first the partition's first department ({@value ScorePartitionTasklet#FIRST} in its context), {@code last} its
+     *        last, {@code share} its customer share, 0 … {@code shares} − 1
+     */
+    AggregatePartitionTasklet(AggregationPartCounter counter, AggregationPartStore parts,
+            @Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") Long runId,
+            @Value("#{stepExecutionContext['" + ScorePartitionTasklet.FIRST + "']}") String first,
+            @Value("#{stepExecutionContext['" + ScorePartitionTasklet.LAST + "']}") String last,
+            @Value("#{stepExecutionContext['" + SHARE + "']}") Integer share,
+            @Value("#{stepExecutionContext['" + SHARES + "']}") Integer shares) {
         this.counter = counter;
         this.parts = parts;
+        this.runId = runId;
+        this.range = new DepartmentRanges.Range(first, last);
+        this.share = share;
+        this.shares = shares;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long started = System.nanoTime();
-        StepExecution step = chunkContext.getStepContext().getStepExecution();
-        long runId = RunParameters.from(step.getJobParameters()).runId();
-        ExecutionContext context = step.getExecutionContext();
-        DepartmentRanges.Range range = new DepartmentRanges.Range(context.getString(ScorePartitionTasklet.FIRST),
-                context.getString(ScorePartitionTasklet.LAST));
-        int share = context.getInt(SHARE);
-        int shares = context.getInt(SHARES);
         DebugPause.at("worker-aggregation");
         AggregationPart part = counter.count(runId, range::contains, share, shares);
         parts.replace(runId, range, part);
