@@ -152,7 +152,13 @@ public class LoadData {
                 : value instanceof BigDecimal number ? number.toPlainString()
                 : value instanceof Timestamp at ? utc(at)
                 : value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        // most values need no escape: find the first character that does and copy everything before it at once
+        int plain = 0;
+        while (plain < text.length() && !needsEscape(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -163,5 +169,9 @@ public class LoadData {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
     }
 }
