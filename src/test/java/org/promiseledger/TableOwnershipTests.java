@@ -33,7 +33,7 @@ class TableOwnershipTests {
 
     /** Table -> the feature package (first package under org.promiseledger) that owns it. */
     static final Map<String, String> OWNER = owners(
-            "runs", List.of("quarterly_run", "run_state", "period_lock", "scoring_partition"),
+            "runs", List.of("quarterly_run", "run_state", "period_lock", "scoring_partition", "aggregation_partition"),
             "ledger", List.of("payout", "payout_line", "rule_trail", "payout_decision", "adjustment", "audit_log"),
             "rules", List.of("rule_set_file"),
             "ingest", List.of("in_department", "in_employee", "in_touchpoint", "in_target", "in_customer", "in_survey",

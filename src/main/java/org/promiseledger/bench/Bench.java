@@ -97,6 +97,7 @@ public class Bench {
         }
         rowsByStep.put("checkInputStep", rowsByStep.values().stream().mapToLong(Long::longValue).sum());
         rowsByStep.put("aggregateMetricsStep", eventRows);
+        rowsByStep.put("aggregatePartitionsStep", eventRows);
         rowsByStep.put("detectIntegritySignalsStep", surveysAndContacts);
         rowsByStep.put("scoreEmployeesStep", ledger.totalOf(runId).payouts());
         rowsByStep.put("scorePartitionsStep", rowsByStep.get("scoreEmployeesStep"));

@@ -29,8 +29,8 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--rules", description = "rules folder (default: promise-ledger.rules-dir, else ./rules)")
     Path rules;
 
-    @Option(names = "--workers", description = {"start N local worker processes (child JVMs of this jar) and score the run's",
-            "departments in them over RabbitMQ (spring.rabbitmq.*), as a remote run does; default: score in this process"})
+    @Option(names = "--workers", description = {"start N local worker processes (child JVMs of this jar) and count and score",
+            "the run's departments in them over RabbitMQ (spring.rabbitmq.*), as a remote run does; default: in this process"})
     Integer workers;
 
     private final Bench bench;
@@ -57,7 +57,7 @@ class BenchCommand implements Callable<Integer> {
             report = bench.run(data, rules == null ? settings.rulesPath() : rules, Period.parse(period), "bench");
         } else {
             try (LocalWorkers.Started started = localWorkers.start(workers)) {
-                System.out.printf("%d local workers started; scoring partitions go to them over RabbitMQ%n", workers);
+                System.out.printf("%d local workers started; aggregation and scoring partitions go to them over RabbitMQ%n", workers);
                 report = bench.run(data, rules == null ? settings.rulesPath() : rules, Period.parse(period), "bench");
             }
         }

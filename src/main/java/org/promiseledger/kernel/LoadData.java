@@ -130,6 +130,18 @@ public class LoadData {
         }
     }
 
+    /** The last timestamp formatted, per thread: a run stamps every ledger row with the same instant. */
+    private static final ThreadLocal<Object[]> LAST_TIMESTAMP = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static String utc(Timestamp at) {
+        Object[] last = LAST_TIMESTAMP.get();
+        if (!at.equals(last[0])) {
+            last[0] = at.clone(); // a Timestamp can be changed in place
+            last[1] = UTC_TIMESTAMP.format(at.toInstant());
+        }
+        return (String) last[1];
+    }
+
     /** One value in LOAD DATA's default text format: \N for NULL, backslash escapes, flags as 1/0, UTC timestamps. */
     public static void appendField(StringBuilder out, Object value) {
         if (value == null) {
@@ -138,9 +150,15 @@ public class LoadData {
         }
         String text = value instanceof Boolean flag ? (flag ? "1" : "0")
                 : value instanceof BigDecimal number ? number.toPlainString()
-                : value instanceof Timestamp at ? UTC_TIMESTAMP.format(at.toInstant())
+                : value instanceof Timestamp at ? utc(at)
                 : value.toString();
-        for (int i = 0; i < text.length(); i++) {
+        // most values need no escape: find the first character that does and copy everything before it at once
+        int plain = 0;
+        while (plain < text.length() && !needsEscape(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '\\' -> out.append("\\\\");
@@ -151,5 +169,9 @@ public class LoadData {
                 default -> out.append(c);
             }
         }
+    }
+
+    private static boolean needsEscape(char c) {
+        return c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0';
     }
 }

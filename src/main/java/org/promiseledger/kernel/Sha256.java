@@ -19,8 +19,13 @@ public final class Sha256 {
     private Sha256() {
     }
 
+    /** One digest per thread: the ledger hashes hundreds of thousands of rows, and looking up a digest costs more than a row. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::newDigest);
+    private static final HexFormat HEX = HexFormat.of();
+
     public static String hex(String text) {
-        return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
+        // digest() resets the digest for the next use
+        return HEX.formatHex(DIGEST.get().digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -3,7 +3,6 @@ package org.promiseledger.ledger;
 import org.promiseledger.kernel.Sha256;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -47,20 +46,27 @@ public final class HashChain {
      *        ({@link LedgerTable#segmentColumns()}), which count only when one of them is set
      */
     public static String canonical(LedgerTable table, List<?> values) {
-        List<String> columns = new ArrayList<>(table.canonicalColumns());
+        List<String> columns = table.canonicalColumns();
+        List<String> segmentColumns = table.segmentColumns();
         int base = columns.size();
-        int withSegment = base + table.segmentColumns().size();
+        int withSegment = base + segmentColumns.size();
         if (values.size() != base && values.size() != withSegment) {
             throw new IllegalArgumentException(table + " has " + base + " canonical columns, got " + values.size());
         }
+        // one builder, no intermediate lists: the ledger hashes every row it books
+        StringBuilder canonical = new StringBuilder(192);
+        for (int i = 0; i < base; i++) {
+            if (i > 0) {
+                canonical.append('|');
+            }
+            canonical.append(columns.get(i)).append('=').append(render(values.get(i)));
+        }
         if (values.size() == withSegment && values.subList(base, withSegment).stream().anyMatch(v -> v != null)) {
-            columns.addAll(table.segmentColumns());
+            for (int i = 0; i < segmentColumns.size(); i++) {
+                canonical.append('|').append(segmentColumns.get(i)).append('=').append(render(values.get(base + i)));
+            }
         }
-        List<String> parts = new ArrayList<>(columns.size());
-        for (int i = 0; i < columns.size(); i++) {
-            parts.add(columns.get(i) + "=" + render(values.get(i)));
-        }
-        return String.join("|", parts);
+        return canonical.toString();
     }
 
     private static String render(Object value) {

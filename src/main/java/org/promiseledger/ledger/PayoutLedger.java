@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import java.nio.file.Path;
-
 import org.promiseledger.kernel.LoadData;
 import org.promiseledger.scoring.PlanDecision;
 import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -105,11 +102,25 @@ public class PayoutLedger {
         HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
         HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
         HashChain decisionChain = chains.continueChain(LedgerTable.PAYOUT_DECISION);
-        boolean bulk = loadData.available();
-        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, bulk);
-        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, bulk);
-        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, bulk);
-        Batch decisionRows = new Batch("payout_decision", DECISION_COLUMNS, bulk);
+        try (BackgroundLoads loads = loadData.available() ? new BackgroundLoads(jdbc) : null) {
+            append(run, scopeTrail, payouts, now, new Chains(payoutChain, lineChain, trailChain, decisionChain), loads);
+        }
+    }
+
+    /** The four tables' chains of one booking. */
+    private record Chains(HashChain payout, HashChain line, HashChain trail, HashChain decision) {
+    }
+
+    private void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts, Timestamp now,
+            Chains chained, BackgroundLoads loads) {
+        HashChain payoutChain = chained.payout();
+        HashChain lineChain = chained.line();
+        HashChain trailChain = chained.trail();
+        HashChain decisionChain = chained.decision();
+        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, loads);
+        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, loads);
+        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, loads);
+        Batch decisionRows = new Batch("payout_decision", DECISION_COLUMNS, loads);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
             String whose = "employee " + p.employeeId();
@@ -144,10 +155,16 @@ public class PayoutLedger {
             addDecisions(run, p, decisionChain, decisionRows, now);
         }
         payoutRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
+        }
         DebugPause.at("writing");
         lineRows.flush();
         trailRows.flush();
         decisionRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
+        }
     }
 
     private static void addDecisions(RunStamp run, PayoutRow p, HashChain chain, Batch rows, Timestamp now) {
@@ -175,20 +192,20 @@ public class PayoutLedger {
 
     /**
      * Rows of one table, sent in batches as they come, so a large run never holds all its rows at once: loaded with
-     * LOAD DATA on MySQL/MariaDB (see {@link LoadData}; same transaction, same order, so the same ids and chains),
-     * batched INSERTs elsewhere.
+     * LOAD DATA on MySQL/MariaDB (see {@link LoadData}; same transaction, same order, so the same ids and chains) by
+     * {@link BackgroundLoads} while the next rows are hashed, batched INSERTs elsewhere.
      */
     private final class Batch {
         private final String table;
         private final List<String> columns;
-        private final boolean bulk;
+        private final BackgroundLoads loads;
         private final String sql;
-        private final List<Object[]> rows = new ArrayList<>();
+        private List<Object[]> rows = new ArrayList<>();
 
-        Batch(String table, List<String> columns, boolean bulk) {
+        Batch(String table, List<String> columns, BackgroundLoads loads) {
             this.table = table;
             this.columns = columns;
-            this.bulk = bulk;
+            this.loads = loads;
             this.sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
         }
@@ -204,16 +221,13 @@ public class PayoutLedger {
             if (rows.isEmpty()) {
                 return;
             }
-            if (bulk) {
-                Path file = LoadData.write(table, rows);
-                jdbc.execute((StatementCallback<Void>) statement -> {
-                    LoadData.load(statement, file, table, columns);
-                    return null;
-                });
+            if (loads != null) {
+                loads.load(table, columns, rows);
+                rows = new ArrayList<>();
             } else {
                 jdbc.batchUpdate(sql, rows);
+                rows.clear();
             }
-            rows.clear();
         }
     }
 

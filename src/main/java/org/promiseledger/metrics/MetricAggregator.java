@@ -73,17 +73,38 @@ class MetricAggregator {
     }
 
     Map<String, TouchpointCounts> countsByTouchpoint(long runId) {
+        Map<String, TouchpointCounts> touchpoints = touchpoints(runId);
+        count(runId, touchpoints, "");
+        return touchpoints;
+    }
+
+    /** Every touchpoint of the run with its owner and channel, counts zero, in the order the database gives them. */
+    Map<String, TouchpointCounts> touchpoints(long runId) {
         Map<String, TouchpointCounts> touchpoints = new LinkedHashMap<>();
         jdbc.query("SELECT touchpoint_id, owner_department_id, channel, moment_of_truth FROM in_touchpoint WHERE run_id = ?",
                 rs -> {
                     touchpoints.put(rs.getString(1), new TouchpointCounts(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getBoolean(4), new ScopeCounts()));
                 }, runId);
+        return touchpoints;
+    }
+
+    /** Counts only the given touchpoints' rows (a remote partition's), each listed to the database by id. */
+    void countOnly(long runId, Map<String, TouchpointCounts> touchpoints) {
+        if (!touchpoints.isEmpty()) {
+            count(runId, touchpoints, " AND touchpoint_id IN (" + String.join(", ", java.util.Collections.nCopies(touchpoints.size(), "?")) + ")");
+        }
+    }
+
+    private void count(long runId, Map<String, TouchpointCounts> touchpoints, String only) {
+        Object[] ids = touchpoints.keySet().toArray();
+        Object[] runOnly = only.isEmpty() ? new Object[] {runId} : concat(runId, ids);
+        Object[] runRunOnly = only.isEmpty() ? new Object[] {runId, runId} : concat(runId, concat(runId, ids));
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, COUNT(nps),
                        SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END),
                        COUNT(csat), SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END), COUNT(effort), COALESCE(SUM(effort), 0)
-                FROM in_survey WHERE run_id = ?""" + NOT_EXCLUDED + " GROUP BY touchpoint_id", (c, rs) -> {
+                FROM in_survey WHERE run_id = ?""" + NOT_EXCLUDED + only + " GROUP BY touchpoint_id", (c, rs) -> {
                     c.set(Counter.NPS_ANSWERS, rs.getLong(2));
                     c.set(Counter.PROMOTERS, rs.getLong(3));
                     c.set(Counter.DETRACTORS, rs.getLong(4));
@@ -91,17 +112,24 @@ class MetricAggregator {
                     c.set(Counter.SATISFIED, rs.getLong(6));
                     c.set(Counter.EFFORT_ANSWERS, rs.getLong(7));
                     c.set(Counter.EFFORT_SUM, rs.getLong(8));
-                }, runId, runId);
+                }, runRunOnly);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, COUNT(*), SUM(CASE WHEN first_contact_resolved THEN 1 ELSE 0 END)
-                FROM in_contact WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> {
+                FROM in_contact WHERE run_id = ?""" + only + " GROUP BY touchpoint_id", (c, rs) -> {
                     c.set(Counter.CONTACTS, rs.getLong(2));
                     c.set(Counter.RESOLVED, rs.getLong(3));
-                }, runId);
+                }, runOnly);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, SUM(CASE WHEN upheld THEN 1 ELSE 0 END)
-                FROM in_complaint WHERE run_id = ? GROUP BY touchpoint_id""", (c, rs) -> c.set(Counter.UPHELD_COMPLAINTS, rs.getLong(2)), runId);
-        return touchpoints;
+                FROM in_complaint WHERE run_id = ?""" + only + " GROUP BY touchpoint_id",
+                (c, rs) -> c.set(Counter.UPHELD_COMPLAINTS, rs.getLong(2)), runOnly);
+    }
+
+    private static Object[] concat(Object first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     /** Internal survey answers and score sums per providing department (INTERNAL_ANSWERS, INTERNAL_SCORE_SUM). */
@@ -129,6 +157,15 @@ class MetricAggregator {
      */
     void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts) {
+        countDistinctCustomers(runId, org, touchpoints, counts, 0, 1);
+    }
+
+    /**
+     * The same, for one share of the customers only: those whose id hashes to {@code bucket} of {@code buckets} (a remote
+     * partition's). The shares of all buckets add up to the whole, scope by scope, since each customer is in one share.
+     */
+    void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
+            Map<ScopeRef, ScopeCounts> counts, int bucket, int buckets) {
         Map<String, List<String>> chains = new HashMap<>();
         org.departments().forEach(d -> chains.put(d, org.selfAndAncestors(d)));
         List<String> departments = new ArrayList<>();
@@ -142,14 +179,18 @@ class MetricAggregator {
             ownerOfTouchpoint.put(touchpoint.touchpointId(), index);
         }
         Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM in_customer WHERE run_id = ?", Long.class, runId);
-        int passes = (int) Math.max(1, (customers + CUSTOMERS_PER_PASS - 1) / CUSTOMERS_PER_PASS);
+        long share = (customers + buckets - 1) / buckets;
+        int passes = (int) Math.max(1, (share + CUSTOMERS_PER_PASS - 1) / CUSTOMERS_PER_PASS);
         CustomerTally tally = new CustomerTally(chains, counts);
         for (int pass = 0; pass < passes; pass++) {
             Map<String, CustomerMarks> marks = new HashMap<>();
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?" + NOT_EXCLUDED, false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact WHERE run_id = ?", false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?", false, pass, passes, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?", true, pass, passes, ownerOfTouchpoint, marks);
+            // a customer is in this pass when its hash is bucket + buckets * pass modulo buckets * passes
+            int slice = bucket + buckets * pass;
+            int slices = buckets * passes;
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?" + NOT_EXCLUDED, false, slice, slices, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?", true, slice, slices, ownerOfTouchpoint, marks);
             marks.forEach((customer, marked) -> {
                 for (int i = 0; i < marked.size; i++) {
                     tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);

@@ -4,6 +4,7 @@ package org.promiseledger.runs;
 import org.promiseledger.ingest.IngestSteps;
 import org.promiseledger.ingest.CheckInputTasklet;
 import org.promiseledger.metrics.AggregateMetricsTasklet;
+import org.promiseledger.runs.partition.RemoteAggregation;
 import org.promiseledger.runs.partition.RemoteScoring;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -34,7 +35,7 @@ class QuarterlyJobConfiguration {
             // the integrity feature's steps, by bean name: the integrity feature depends on runs, not the other way round
             @Qualifier("fixSurveyExclusionsTasklet") Tasklet fixSurveyExclusions,
             @Qualifier("detectIntegritySignalsTasklet") Tasklet detectIntegritySignals,
-            StepTimings timings, RemoteScoring remoteScoring) {
+            StepTimings timings, RemoteAggregation remoteAggregation, RemoteScoring remoteScoring) {
         SimpleJobBuilder job = null;
         for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(ingest) : job.next(ingest);
@@ -43,7 +44,9 @@ class QuarterlyJobConfiguration {
                 .next(new StepBuilder("checkInputStep", jobRepository).tasklet(checkInput, transactionManager)
                         .listener(timings).build())
                 .next(new StepBuilder("fixSurveyExclusionsStep", jobRepository).tasklet(fixSurveyExclusions, transactionManager)
-                        .listener(timings).build())
+                        .listener(timings).build());
+        // --promise-ledger.partitioning=remote: workers count the departments' ranges first; the roll-up stays here
+        job = remoteAggregation.aggregateInWorkers(job, timings)
                 .next(new StepBuilder("aggregateMetricsStep", jobRepository).tasklet(aggregateMetrics, transactionManager)
                         .listener(timings).build())
                 .next(new StepBuilder("detectIntegritySignalsStep", jobRepository)

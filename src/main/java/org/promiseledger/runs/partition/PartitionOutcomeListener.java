@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * for them still waiting in the queue is skipped by every worker and {@code run} again hands them out anew.
  */
 @Component
-class PartitionOutcomeListener implements StepExecutionListener {
+class PartitionOutcomeListener {
 
     private final JobExplorer explorer;
     private final JobRepository repository;
@@ -32,10 +32,25 @@ class PartitionOutcomeListener implements StepExecutionListener {
         this.settings = settings;
     }
 
-    @Override
-    public ExitStatus afterStep(StepExecution manager) {
+    /**
+     * The listener of one manager step.
+     *
+     * @param workerStep the worker step its partitions are named after ({@code workerStep:partitionN})
+     * @param work       what the workers do, in words: "scoring" or "aggregation"
+     */
+    StepExecutionListener of(String workerStep, String work) {
+        return new StepExecutionListener() {
+            @Override
+            public ExitStatus afterStep(StepExecution manager) {
+                explain(manager, workerStep, work);
+                return null;
+            }
+        };
+    }
+
+    private void explain(StepExecution manager, String workerStep, String work) {
         if (manager.getStatus() != BatchStatus.FAILED) {
-            return null;
+            return;
         }
         boolean timedOut = manager.getFailureExceptions().removeIf(TimeoutException.class::isInstance);
         JobExecution job = explorer.getJobExecution(manager.getJobExecutionId());
@@ -43,7 +58,7 @@ class PartitionOutcomeListener implements StepExecutionListener {
         List<String> failed = new ArrayList<>();
         int partitions = 0;
         for (StepExecution partition : job == null ? List.<StepExecution>of() : job.getStepExecutions()) {
-            if (!partition.getStepName().startsWith(RemotePartitioningConfiguration.WORKER_STEP + ":")) {
+            if (!partition.getStepName().startsWith(workerStep + ":")) {
                 continue;
             }
             partitions++;
@@ -62,18 +77,17 @@ class PartitionOutcomeListener implements StepExecutionListener {
         open.sort(org.promiseledger.kernel.CodePoints.ORDER);
         List<String> parts = new ArrayList<>();
         if (timedOut || !open.isEmpty()) {
-            parts.add("the workers did not finish " + open.size() + " of " + partitions + " scoring partitions (departments "
+            parts.add("the workers did not finish " + open.size() + " of " + partitions + " " + work + " partitions (departments "
                     + String.join(", ", open) + ") within " + settings.partitionTimeout().toSeconds() + " s; is a worker running"
                     + " (java -jar promise-ledger.jar worker) on this database and broker, queue " + settings.partitionQueue()
                     + "? Run again to restart");
         }
         if (!failed.isEmpty()) {
-            parts.add("scoring partitions failed on a worker: " + String.join("; ", failed));
+            parts.add(work + " partitions failed on a worker: " + String.join("; ", failed));
         }
         if (!parts.isEmpty()) {
             manager.addFailureException(new RemoteScoringFailed(String.join("; ", parts)));
         }
-        return null;
     }
 
     private static String range(StepExecution partition) {

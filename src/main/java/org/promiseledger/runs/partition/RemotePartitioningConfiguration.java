@@ -41,6 +41,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class RemotePartitioningConfiguration {
 
     static final String WORKER_STEP = "scorePartitionWorkerStep";
+    static final String AGGREGATION_WORKER_STEP = "aggregatePartitionWorkerStep";
     static final String LISTENER = "scoringPartitionListener";
 
     @Bean
@@ -80,7 +81,10 @@ class RemotePartitioningConfiguration {
                         .autoStartup(false)
                         .id(LISTENER))
                 .filter(StepExecutionRequest.class, request -> waitingToStart(explorer, request), f -> f.discardChannel("nullChannel"))
-                .channel(scoringPartitionWork())
+                // one queue for both kinds of partition: the request names the worker step that runs it
+                .<StepExecutionRequest, Boolean>route(request -> AGGREGATION_WORKER_STEP.equals(request.getStepName()), r -> r
+                        .channelMapping(true, aggregationPartitionWork())
+                        .channelMapping(false, scoringPartitionWork()))
                 .get();
     }
 
@@ -95,12 +99,27 @@ class RemotePartitioningConfiguration {
     }
 
     @Bean
+    DirectChannel aggregationPartitionWork() {
+        return new DirectChannel();
+    }
+
+    @Bean
+    Step aggregatePartitionWorkerStep(RemotePartitioningWorkerStepBuilderFactory workerSteps, AggregatePartitionTasklet tasklet,
+            PlatformTransactionManager transactionManager) {
+        return workerSteps.get(AGGREGATION_WORKER_STEP).inputChannel(aggregationPartitionWork()).tasklet(tasklet, transactionManager)
+                .build();
+    }
+
+    @Bean
     Step scorePartitionWorkerStep(RemotePartitioningWorkerStepBuilderFactory workerSteps, ScorePartitionTasklet tasklet,
             PlatformTransactionManager transactionManager) {
         return workerSteps.get(WORKER_STEP).inputChannel(scoringPartitionWork()).tasklet(tasklet, transactionManager).build();
     }
 
-    /** The run's departments cut into ranges; a restart is cut again from the same departments, into the same ranges. */
+    /**
+     * The run's departments cut into ranges; a restart is cut again from the same departments, into the same ranges.
+     * Partition i also carries customer share i of n, which aggregation counts distinct customers of.
+     */
     @Bean
     @StepScope
     Partitioner departmentRangePartitioner(@Value("#{jobParameters['runId']}") Long runId, StagedWorkforce staged) {
@@ -112,6 +131,8 @@ class RemotePartitioningConfiguration {
                 ExecutionContext context = new ExecutionContext();
                 context.putString(ScorePartitionTasklet.FIRST, ranges.get(i).first());
                 context.putString(ScorePartitionTasklet.LAST, ranges.get(i).last());
+                context.putInt(AggregatePartitionTasklet.SHARE, i);
+                context.putInt(AggregatePartitionTasklet.SHARES, ranges.size());
                 partitions.put("partition" + i, context);
             }
             return partitions;

@@ -71,7 +71,7 @@ public class RemoteScoring {
                 .pollInterval(settings.partitionPoll().toMillis())
                 .timeout(settings.partitionTimeout().toMillis())
                 .listener(timings)
-                .listener(outcomes)
+                .listener(outcomes.of(RemotePartitioningConfiguration.WORKER_STEP, "scoring"))
                 .build());
     }
 

@@ -1,6 +1,6 @@
 package org.promiseledger.runs.partition;
 
-/** A remote run could not get every partition scored by its workers; running again restarts it (exit 1). */
+/** A remote run could not get every partition counted or scored by its workers; running again restarts it (exit 1). */
 public class RemoteScoringFailed extends RuntimeException {
 
     public RemoteScoringFailed(String message) {

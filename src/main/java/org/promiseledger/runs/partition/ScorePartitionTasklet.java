@@ -16,14 +16,14 @@ import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.runs.RunRegistry;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.ScoringInput;
-import org.promiseledger.scoring.ScoringInputStore;
 import org.promiseledger.scoring.ScoringResult;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,62 +32,54 @@ import org.springframework.stereotype.Component;
  * run itself. The worker compiles the rules it finds and refuses to score when they are not the run's version.
  */
 @Component
+@StepScope
 class ScorePartitionTasklet implements Tasklet {
 
     static final String FIRST = "firstDepartmentId";
     static final String LAST = "lastDepartmentId";
 
     private final RuleSetCompiler compiler;
-    private final ScoringInputStore inputs;
+    private final LastScoringInput inputs;
     private final RunRegistry registry;
     private final PartitionResultStore results;
     private final BatchSettings settings;
+    private final long runId;
+    private final Path runRulesDir;
+    private final DepartmentRanges.Range range;
 
-    ScorePartitionTasklet(RuleSetCompiler compiler, ScoringInputStore inputs, RunRegistry registry, PartitionResultStore results,
-            BatchSettings settings) {
+    /**
+     * @param runId    the job parameter {@value RunParameters#RUN_ID}; {@code rulesDir} the run's rules folder
+     * @param first    the partition's first department ({@value #FIRST} in its context), {@code last} its last
+     */
+    ScorePartitionTasklet(RuleSetCompiler compiler, LastScoringInput inputs, RunRegistry registry, PartitionResultStore results,
+            BatchSettings settings, @Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") Long runId,
+            @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir,
+            @Value("#{stepExecutionContext['" + FIRST + "']}") String first,
+            @Value("#{stepExecutionContext['" + LAST + "']}") String last) {
         this.compiler = compiler;
         this.inputs = inputs;
         this.registry = registry;
         this.results = results;
         this.settings = settings;
-    }
-
-    /** The last input loaded, with the job execution it belongs to: a worker usually scores several ranges of one run. */
-    private record LoadedInput(long runId, long jobExecutionId, ScoringInput input) {
-    }
-
-    private volatile LoadedInput last;
-
-    /**
-     * Scoring input is stored by the aggregation step, which has completed before any range is handed out and is not
-     * redone within the same job execution; so one load serves every range of that execution.
-     */
-    private ScoringInput input(long runId, long jobExecutionId) {
-        LoadedInput loaded = last;
-        if (loaded == null || loaded.runId() != runId || loaded.jobExecutionId() != jobExecutionId) {
-            loaded = new LoadedInput(runId, jobExecutionId, inputs.load(runId, Period.parse(registry.find(runId).orElseThrow().period())));
-            last = loaded;
-        }
-        return loaded.input();
+        this.runId = runId;
+        this.runRulesDir = Path.of(rulesDir);
+        this.range = new DepartmentRanges.Range(first, last);
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long started = System.nanoTime();
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        RunParameters parameters = RunParameters.from(step.getJobParameters());
-        ExecutionContext context = step.getExecutionContext();
-        DepartmentRanges.Range range = new DepartmentRanges.Range(context.getString(FIRST), context.getString(LAST));
-        QuarterlyRunRecord run = registry.find(parameters.runId()).orElseThrow(
-                () -> new IllegalStateException("run " + parameters.runId() + " is not in this worker's database"));
-        Path rulesDir = Files.isDirectory(parameters.rulesDir()) ? parameters.rulesDir() : settings.rulesPath();
+        QuarterlyRunRecord run = registry.find(runId).orElseThrow(
+                () -> new IllegalStateException("run " + runId + " is not in this worker's database"));
+        Path rulesDir = Files.isDirectory(runRulesDir) ? runRulesDir : settings.rulesPath();
         CompiledRuleSet rules = compiler.compile(rulesDir);
         if (!rules.version().equals(run.ruleSetVersion())) {
             throw new RuleCompilationException(List.of(new RuleProblem(rulesDir.toAbsolutePath().toString(), null,
                     "this worker's rules are version " + rules.shortVersion() + ", run " + run.runId() + " uses "
                             + run.ruleSetVersion().substring(0, 12) + ": give every worker the run's rules folder")));
         }
-        ScoringInput input = input(run.runId(), step.getJobExecutionId());
+        ScoringInput input = inputs.of(run.runId(), step.getJobExecutionId());
         List<String> departments = input.org().departments().stream().filter(range::contains).toList();
         long[] done = {0};
         ScoringResult result = new PlanScorer(rules, input).scorePartition(departments, () -> {

@@ -48,13 +48,17 @@ class BenchWorkersTests {
         RemotePartitioningTests.Child.Result bench = RemotePartitioningTests.Child.start(command, null).await();
 
         assertThat(bench.exitCode()).as(bench.output()).isZero();
-        assertThat(bench.output()).contains("2 local workers started").contains("scorePartitionsStep").contains("scoreEmployeesStep")
+        assertThat(bench.output()).contains("2 local workers started").contains("aggregatePartitionsStep")
+                .contains("aggregateMetricsStep").contains("scorePartitionsStep").contains("scoreEmployeesStep")
                 .contains("[worker 1] worker: run 1").contains("[worker 2] worker: run 1");
         assertThat(bench.output()).containsPattern(
                 "bench: rows 20000, total \\d+\\.\\d s, ingest/LOAD DATA \\d+\\.\\d\\dx, scoring \\d+\\.\\d s, peak heap \\d+ MB");
         assertThat(RemotePartitioningTests.count(url, "SELECT COUNT(*) FROM payout")).isEqualTo(20_000);
         assertThat(RemotePartitioningTests.count(url,
                 "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'scorePartitionWorkerStep:%' AND STATUS = 'COMPLETED'"))
+                .isEqualTo(4);
+        assertThat(RemotePartitioningTests.count(url,
+                "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'aggregatePartitionWorkerStep:%' AND STATUS = 'COMPLETED'"))
                 .isEqualTo(4);
     }
 }

@@ -41,6 +41,8 @@ class RemotePartitioningTests {
     static final Path SMALL_INPUT = Path.of("src/test/resources/jobs/small/input").toAbsolutePath();
     static final List<String> LEDGER_TABLES = List.of("payout", "payout_line", "rule_trail", "payout_decision", "cx_index",
             "metric_attainment");
+    /** What the aggregation step stores: the metrics of every scope and their counts, the moment-of-truth checks, the scopes' touchpoints. */
+    static final List<String> METRIC_TABLES = List.of("department_metrics", "metric_count", "mot_check", "scope_touchpoint");
 
     static final String QUEUE = "promise-ledger.test-partitions." + UUID.randomUUID();
 
@@ -74,7 +76,7 @@ class RemotePartitioningTests {
     }
 
     @Test
-    void aRemoteRunScoredByTwoWorkersBooksTheSameLedgerAsALocalRun() throws Exception {
+    void aRemoteRunCountedAndScoredByTwoWorkersBooksTheSameMetricsAndLedgerAsALocalRun() throws Exception {
         String url = schema("remote_two_workers");
         Child first = worker(url, null);
         first.awaitLine("worker ready"); // the first process on an empty database creates the tables
@@ -84,12 +86,41 @@ class RemotePartitioningTests {
         Child.Result run = remoteRun(url, "120s").await();
 
         assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(count(url, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'aggregatePartitionWorkerStep:%'"))
+                .as("partitions counted by workers").isEqualTo(3);
         assertThat(count(url, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'scorePartitionWorkerStep:%'"))
                 .as("partitions scored by workers").isEqualTo(3);
+        assertSameMetrics(url);
         assertSameLedger(url);
         assertThat(first.output()).as("the first worker scored a partition").contains("worker: run ");
         assertThat(second.output()).as("the second worker scored a partition").contains("worker: run ");
         assertThat(count(url, "SELECT COUNT(*) FROM scoring_partition")).as("staged partitions left after booking").isZero();
+        assertThat(count(url, "SELECT COUNT(*) FROM aggregation_partition")).as("counted parts left after aggregation").isZero();
+    }
+
+    @Test
+    void aWorkerKilledDuringAggregationFailsTheRunAndRunningItAgainStoresTheSameMetricsAndLedger() throws Exception {
+        String url = schema("remote_killed_counter");
+        Child victim = worker(url, "worker-aggregation");
+        victim.awaitLine("worker ready");
+        Child failing = remoteRun(url, "45s");
+        victim.awaitLine("PAUSED AT worker-aggregation");
+        Child survivor = worker(url, null);
+        survivor.awaitLine("worker ready");
+        victim.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+
+        Child.Result failed = failing.await();
+        assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+        assertThat(failed.output()).contains("did not finish 1 of 3 aggregation partitions").contains("Run again");
+        assertThat(count(url, "SELECT COUNT(*) FROM department_metrics")).as("no metrics stored by the failed run").isZero();
+        assertThat(count(url, "SELECT COUNT(*) FROM aggregation_partition")).as("the survivor's parts are kept").isEqualTo(2);
+
+        Child.Result restart = remoteRun(url, "180s").await();
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("restarted where it stopped");
+        assertSameMetrics(url);
+        assertSameLedger(url);
+        assertThat(survivor.output()).as("the dead worker's request came back and was not run twice").contains("worker: skipped");
     }
 
     @Test
@@ -113,6 +144,12 @@ class RemotePartitioningTests {
         assertThat(restart.output()).contains("restarted where it stopped");
         assertSameLedger(url);
         assertThat(survivor.output()).as("the dead worker's request came back and was not run twice").contains("worker: skipped");
+    }
+
+    private void assertSameMetrics(String url) throws SQLException {
+        for (String table : METRIC_TABLES) {
+            assertThat(rows(url, table)).as(table).isNotEmpty().containsExactlyElementsOf(rows(reference, table));
+        }
     }
 
     private void assertSameLedger(String url) throws SQLException {
@@ -163,12 +200,19 @@ class RemotePartitioningTests {
         }
     }
 
+    static final java.util.Map<String, String> ORDER = java.util.Map.of(
+            "cx_index", "run_id, scope, department_id",
+            "metric_attainment", "run_id, scope, department_id, metric",
+            "department_metrics", "run_id, scope, department_id, metric",
+            "metric_count", "run_id, scope, department_id, counter_code, channel",
+            "mot_check", "run_id, touchpoint_id",
+            "scope_touchpoint", "run_id, scope, department_id, touchpoint_id");
+
     /** A table's rows in a fixed order, without the surrogate ids and timestamps that are not the ledger's content. */
     static List<String> rows(String url, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "root", ""); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + (table.equals("cx_index") || table.equals("metric_attainment")
-                        ? "run_id, scope, department_id" + (table.equals("metric_attainment") ? ", metric" : "") : "id"))) {
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + ORDER.getOrDefault(table, "id"))) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
