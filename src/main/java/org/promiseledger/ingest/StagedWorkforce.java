@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.metrics.MetricCode;
+import org.promiseledger.metrics.StagedOrganisation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Repository;
  * those tables; scoring, the web pages and the command line ask here instead of naming them.
  */
 @Repository
-public class StagedWorkforce {
+public class StagedWorkforce implements StagedOrganisation {
 
     /**
      * An employee's rows in date order (their ranges never overlap, and an open start comes first), so that the
@@ -52,6 +54,28 @@ public class StagedWorkforce {
 
     StagedWorkforce(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<String, String> departmentParents(long runId) {
+        Map<String, String> parents = new HashMap<>();
+        jdbc.query("SELECT department_id, parent_id FROM in_department WHERE run_id = ?", rs -> {
+            parents.put(rs.getString(1), rs.getString(2));
+        }, runId);
+        return parents;
+    }
+
+    @Override
+    public List<StagedOrganisation.Touchpoint> touchpoints(long runId) {
+        return jdbc.query("SELECT touchpoint_id, owner_department_id, channel, moment_of_truth FROM in_touchpoint WHERE run_id = ?",
+                (rs, i) -> new StagedOrganisation.Touchpoint(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)),
+                runId);
+    }
+
+    @Override
+    public java.util.Optional<BigDecimal> companyThreshold(long runId, MetricCode metric) {
+        return jdbc.queryForList("SELECT threshold FROM in_target WHERE run_id = ? AND scope = 'COMPANY' AND metric = ?",
+                BigDecimal.class, runId, metric.name()).stream().findFirst();
     }
 
     /** The run's departments, in no particular order. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.promiseledger.integrity.internal.IntegritySignalStore;
 import org.promiseledger.ledger.AuditLog;
+import org.promiseledger.metrics.SurveyExclusions;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.ActionOutcome;
 import org.promiseledger.runs.ApprovalGate;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Approval waits until every signal of the run is reviewed and every exclusion is applied by a new run.
  */
 @Service
-public class IntegrityReviews implements ApprovalGate {
+public class IntegrityReviews implements ApprovalGate, SurveyExclusions {
 
     private final JdbcTemplate jdbc;
     private final RunRegistry runs;
@@ -103,6 +104,7 @@ public class IntegrityReviews implements ApprovalGate {
     }
 
     /** The touchpoints whose surveys the run leaves out of its metrics. */
+    @Override
     public Set<String> excludedTouchpoints(long runId) {
         return new HashSet<>(jdbc.queryForList("SELECT touchpoint_id FROM integrity_exclusion WHERE run_id = ?", String.class,
                 runId));

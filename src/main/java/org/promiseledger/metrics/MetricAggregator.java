@@ -28,28 +28,26 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricAggregator {
 
+    private final JdbcTemplate jdbc;
     /**
      * Survey rows of the touchpoints a review EXCLUDED (score integrity, listed per run before this step) are left out
-     * of every metric, exactly as if they were not in the input; the run's own {@code ?} comes second.
+     * of every metric, exactly as if they were not in the input.
      */
-    static final String NOT_EXCLUDED = " AND touchpoint_id NOT IN (SELECT touchpoint_id FROM integrity_exclusion WHERE run_id = ?)";
-
-    private final JdbcTemplate jdbc;
+    private final SurveyExclusions exclusions;
     /** Connector/J streams a result row by row only with fetch size MIN_VALUE; H2 pages large results itself. */
     private final boolean mySql;
 
-    MetricAggregator(JdbcTemplate jdbc, DataSource dataSource) {
+    private final StagedOrganisation organisation;
+
+    MetricAggregator(JdbcTemplate jdbc, DataSource dataSource, SurveyExclusions exclusions, StagedOrganisation organisation) {
         this.jdbc = jdbc;
+        this.exclusions = exclusions;
+        this.organisation = organisation;
         this.mySql = Databases.isMySql(dataSource);
     }
 
     OrgChart orgChart(long runId) {
-        Map<String, String> parents = new HashMap<>();
-        jdbc.query("SELECT department_id, parent_id FROM in_department WHERE run_id = ?",
-                rs -> {
-                    parents.put(rs.getString(1), rs.getString(2));
-                }, runId);
-        return new OrgChart(parents);
+        return new OrgChart(new HashMap<>(organisation.departmentParents(runId)));
     }
 
     /**
@@ -81,11 +79,8 @@ class MetricAggregator {
     /** Every touchpoint of the run with its owner and channel, counts zero, in the order the database gives them. */
     Map<String, TouchpointCounts> touchpoints(long runId) {
         Map<String, TouchpointCounts> touchpoints = new LinkedHashMap<>();
-        jdbc.query("SELECT touchpoint_id, owner_department_id, channel, moment_of_truth FROM in_touchpoint WHERE run_id = ?",
-                rs -> {
-                    touchpoints.put(rs.getString(1), new TouchpointCounts(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getBoolean(4), new ScopeCounts()));
-                }, runId);
+        organisation.touchpoints(runId).forEach(t -> touchpoints.put(t.touchpointId(), new TouchpointCounts(t.touchpointId(),
+                t.ownerDepartmentId(), t.channel(), t.momentOfTruth(), new ScopeCounts())));
         return touchpoints;
     }
 
@@ -99,12 +94,11 @@ class MetricAggregator {
     private void count(long runId, Map<String, TouchpointCounts> touchpoints, String only) {
         Object[] ids = touchpoints.keySet().toArray();
         Object[] runOnly = only.isEmpty() ? new Object[] {runId} : concat(runId, ids);
-        Object[] runRunOnly = only.isEmpty() ? new Object[] {runId, runId} : concat(runId, concat(runId, ids));
-        perTouchpoint(touchpoints, """
+        perTouchpoint(surveyed(runId, touchpoints), """
                 SELECT touchpoint_id, COUNT(nps),
                        SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END),
                        COUNT(csat), SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END), COUNT(effort), COALESCE(SUM(effort), 0)
-                FROM in_survey WHERE run_id = ?""" + NOT_EXCLUDED + only + " GROUP BY touchpoint_id", (c, rs) -> {
+                FROM in_survey WHERE run_id = ?""" + only + " GROUP BY touchpoint_id", (c, rs) -> {
                     c.set(Counter.NPS_ANSWERS, rs.getLong(2));
                     c.set(Counter.PROMOTERS, rs.getLong(3));
                     c.set(Counter.DETRACTORS, rs.getLong(4));
@@ -112,7 +106,7 @@ class MetricAggregator {
                     c.set(Counter.SATISFIED, rs.getLong(6));
                     c.set(Counter.EFFORT_ANSWERS, rs.getLong(7));
                     c.set(Counter.EFFORT_SUM, rs.getLong(8));
-                }, runRunOnly);
+                }, runOnly);
         perTouchpoint(touchpoints, """
                 SELECT touchpoint_id, COUNT(*), SUM(CASE WHEN first_contact_resolved THEN 1 ELSE 0 END)
                 FROM in_contact WHERE run_id = ?""" + only + " GROUP BY touchpoint_id", (c, rs) -> {
@@ -123,6 +117,17 @@ class MetricAggregator {
                 SELECT touchpoint_id, SUM(CASE WHEN upheld THEN 1 ELSE 0 END)
                 FROM in_complaint WHERE run_id = ?""" + only + " GROUP BY touchpoint_id",
                 (c, rs) -> c.set(Counter.UPHELD_COMPLAINTS, rs.getLong(2)), runOnly);
+    }
+
+    /** The touchpoints whose survey answers count: all but those the run excludes (their counts stay zero). */
+    private Map<String, TouchpointCounts> surveyed(long runId, Map<String, TouchpointCounts> touchpoints) {
+        java.util.Set<String> excluded = exclusions.excludedTouchpoints(runId);
+        if (excluded.isEmpty()) {
+            return touchpoints;
+        }
+        Map<String, TouchpointCounts> surveyed = new HashMap<>(touchpoints);
+        surveyed.keySet().removeAll(excluded);
+        return surveyed;
     }
 
     private static Object[] concat(Object first, Object[] rest) {
@@ -178,6 +183,8 @@ class MetricAggregator {
             });
             ownerOfTouchpoint.put(touchpoint.touchpointId(), index);
         }
+        Map<String, Integer> surveyedOwners = new HashMap<>(ownerOfTouchpoint);
+        surveyedOwners.keySet().removeAll(exclusions.excludedTouchpoints(runId));
         Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM in_customer WHERE run_id = ?", Long.class, runId);
         long share = (customers + buckets - 1) / buckets;
         int passes = (int) Math.max(1, (share + CUSTOMERS_PER_PASS - 1) / CUSTOMERS_PER_PASS);
@@ -187,7 +194,7 @@ class MetricAggregator {
             // a customer is in this pass when its hash is bucket + buckets * pass modulo buckets * passes
             int slice = bucket + buckets * pass;
             int slices = buckets * passes;
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?" + NOT_EXCLUDED, false, slice, slices, ownerOfTouchpoint, marks);
+            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?", false, slice, slices, surveyedOwners, marks);
             mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
             mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
             mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?", true, slice, slices, ownerOfTouchpoint, marks);
@@ -247,10 +254,7 @@ class MetricAggregator {
     }
 
     BigDecimal companyThreshold(long runId, MetricCode metric) {
-        List<BigDecimal> found = jdbc.queryForList(
-                "SELECT threshold FROM in_target WHERE run_id = ? AND scope = 'COMPANY' AND metric = ?",
-                BigDecimal.class, runId, metric.name());
-        return found.isEmpty() ? null : found.get(0);
+        return organisation.companyThreshold(runId, metric).orElse(null);
     }
 
     private void perTouchpoint(Map<String, TouchpointCounts> touchpoints, String sql, RowInto into, Object... args) {
