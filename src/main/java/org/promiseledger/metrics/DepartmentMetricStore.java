@@ -72,4 +72,14 @@ public class DepartmentMetricStore {
     private static BigDecimal scaled(BigDecimal value) {
         return value == null ? null : value.setScale(MetricFormulas.STORED_SCALE);
     }
+
+    /**
+     * Whether any touchpoint makes up the scope (scope_touchpoint, recorded when the run aggregated): a scope without
+     * one is scored on its internal service only (the INTERNAL_ONLY profile of the CX weights).
+     */
+    public boolean ownsTouchpoints(long runId, ScopeRef scope) {
+        Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM scope_touchpoint WHERE run_id = ? AND scope = ? AND department_id = ?",
+                Integer.class, runId, scope.kind().name(), scope.departmentId());
+        return found != null && found > 0;
+    }
 }

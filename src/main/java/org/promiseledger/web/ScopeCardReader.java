@@ -18,7 +18,6 @@ import org.promiseledger.metrics.ScopeKind;
 import org.promiseledger.metrics.ScopeRef;
 import org.promiseledger.scoring.CxIndex;
 import org.promiseledger.scoring.MetricAttainment;
-import org.promiseledger.scoring.Scope;
 import org.promiseledger.scoring.ScopeResultStore;
 import org.promiseledger.ledger.LedgerReads;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,7 +60,7 @@ class ScopeCardReader {
         CxIndex cx = results.cxIndexOf(runId, scope).orElse(new CxIndex(scope.kind().name(), scope.departmentId(), null, null));
         List<TrailLine> trail = ledger.trail(runId, scope.label()).stream()
                 .map(t -> new TrailLine(t.subject(), t.ruleName(), t.decision())).toList();
-        boolean internalOnly = trail.stream().anyMatch(t -> t.decision().contains("(" + Scope.INTERNAL_ONLY + ")"));
+        boolean internalOnly = !metrics.ownsTouchpoints(runId, scope);
         return new ScopeCard(scope, title(scope, workforce), cx.value(), cx.basis(), cxReading(cx.basis(), internalOnly), lines,
                 moments(runId, scope, workforce), trail);
     }
