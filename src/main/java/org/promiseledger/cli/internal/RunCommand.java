@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the quarterly job for a period on a folder of input files.",
                 "Run it again after a crash to restart where it stopped; after a calculated run, a new run supersedes it."})
-class RunCommand implements Callable<Integer> {
+public class RunCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, description = "the quarter, e.g. 2026-Q3")
     String period;

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 "Needs the same database as the runs (spring.datasource.*), the runs' rules folder (at the run's path, else",
                 "promise-ledger.rules-dir) and the broker (spring.rabbitmq.*, promise-ledger.partition-queue). Stop it with Ctrl-C",
                 "or SIGTERM; a partition it was scoring fails the run, and run again restarts it."})
-class WorkerCommand implements Callable<Integer> {
+public class WorkerCommand implements Callable<Integer> {
 
     private final ScoringWorker worker;
 

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Writes a period's results as CSV.",
         subcommands = {ExportCommand.Metrics.class, ExportCommand.Payouts.class, ExportCommand.Decisions.class, ExportCommand.Rejects.class,
                 ExportCommand.Payroll.class, ExportCommand.Integrity.class})
-class ExportCommand {
+public class ExportCommand {
 
     abstract static class ExportTo implements Callable<Integer> {
         @Option(names = "--period", required = true, description = "the quarter, e.g. 2026-Q3")

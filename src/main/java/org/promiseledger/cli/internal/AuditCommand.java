@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Checks the ledger and shows who did what.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Log.class})
-class AuditCommand {
+public class AuditCommand {
 
     @Component
     @Command(name = "verify", mixinStandardHelpOptions = true,

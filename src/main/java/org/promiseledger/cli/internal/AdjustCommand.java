@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.concurrent.Callable;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "adjust", mixinStandardHelpOptions = true,
         description = {"Books an adjustment (positive) or clawback (negative) for an employee of an approved period.",
                 "It is a new ledger row; the payouts stay as they are; the next payroll export includes it."})
-class AdjustCommand implements Callable<Integer> {
+public class AdjustCommand implements Callable<Integer> {
 
     @Option(names = "--employee", required = true, description = "the employee id")
     String employee;

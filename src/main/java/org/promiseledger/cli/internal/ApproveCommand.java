@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.concurrent.Callable;
 
@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "approve", mixinStandardHelpOptions = true,
         description = {"Approves the period's latest calculated run (four eyes: not by the person who launched it).",
                 "An approved period is frozen: no new calculation, corrections are adjustments."})
-class ApproveCommand implements Callable<Integer> {
+public class ApproveCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, description = "the quarter, e.g. 2026-Q3")
     String period;

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "The analyst's workbench: validate, test and show rule sets.",
         subcommands = {RulesCommand.Validate.class, RulesCommand.Test.class, RulesCommand.Show.class})
-class RulesCommand {
+public class RulesCommand {
 
     @Component
     @Command(name = "validate", mixinStandardHelpOptions = true,

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Creates a sample company for 2026-Q3 and the three quarters before, runs them all and prints the summary."})
-class DemoCommand implements Callable<Integer> {
+public class DemoCommand implements Callable<Integer> {
 
     static final Period LAST = Period.parse("2026-Q3");
 

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 @Component
 @Command(name = "users", mixinStandardHelpOptions = true, description = "Local logins of the web pages: add, import, list, disable.",
         subcommands = {UsersCommand.Add.class, UsersCommand.Import.class, UsersCommand.ListLogins.class, UsersCommand.Disable.class})
-class UsersCommand {
+public class UsersCommand {
 
     /** Refusals (a taken name, a weak password, a period without a run) will fail again the same way: exit 2. */
     static int refusing(Callable<String> change) {

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         description = {"Runs the quarterly job on a workload (see `demo --scale reference`) against the configured database",
                 "and prints per step wall time, rows per second and peak heap; on MySQL/MariaDB also the ratio of our",
                 "ingest to LOAD DATA LOCAL INFILE of the same event files. The last line sums it up."})
-class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "the workload folder")
     Path data;

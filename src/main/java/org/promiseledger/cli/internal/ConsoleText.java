@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 /**
  * Text from input files printed on a terminal: a line break in a department name would break the summary's table,

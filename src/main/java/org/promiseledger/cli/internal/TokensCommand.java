@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tokens", mixinStandardHelpOptions = true,
         description = "Personal API tokens for the REST API (Authorization: Bearer <token>): create, list, revoke.",
         subcommands = {TokensCommand.Create.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
-class TokensCommand implements Callable<Integer> {
+public class TokensCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {

@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Re-scores a calculated period with candidate rules, without touching the ledger: totals old -> new",
                 "by role and by department, the biggest winners and losers, and a per-employee diff (--out)."})
-class SimulateCommand implements Callable<Integer> {
+public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--period", required = true, description = "the quarter, e.g. 2026-Q3")
     String period;

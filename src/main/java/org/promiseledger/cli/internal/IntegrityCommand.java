@@ -1,4 +1,4 @@
-package org.promiseledger.cli;
+package org.promiseledger.cli.internal;
 
 import java.util.concurrent.Callable;
 
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Component
 @Command(name = "integrity", mixinStandardHelpOptions = true, description = "Score integrity: review the signals of a run.",
         subcommands = {IntegrityCommand.ReviewCommand.class})
-class IntegrityCommand {
+public class IntegrityCommand {
 
     @Component
     @Command(name = "review", mixinStandardHelpOptions = true,
