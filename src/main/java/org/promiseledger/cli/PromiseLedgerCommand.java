@@ -2,6 +2,19 @@ package org.promiseledger.cli;
 
 import java.util.concurrent.Callable;
 
+import org.promiseledger.cli.internal.AdjustCommand;
+import org.promiseledger.cli.internal.ApproveCommand;
+import org.promiseledger.cli.internal.AuditCommand;
+import org.promiseledger.cli.internal.BenchCommand;
+import org.promiseledger.cli.internal.DemoCommand;
+import org.promiseledger.cli.internal.ExportCommand;
+import org.promiseledger.cli.internal.IntegrityCommand;
+import org.promiseledger.cli.internal.RulesCommand;
+import org.promiseledger.cli.internal.RunCommand;
+import org.promiseledger.cli.internal.SimulateCommand;
+import org.promiseledger.cli.internal.TokensCommand;
+import org.promiseledger.cli.internal.UsersCommand;
+import org.promiseledger.cli.internal.WorkerCommand;
 import org.promiseledger.web.ServeCommand;
 import org.springframework.stereotype.Component;
 

@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+import org.promiseledger.web.internal.PayVisibility;
 /**
  * What a login may do in the browser. Whose pay it may see is decided by {@link PayVisibility}: for EXECUTIVE and
  * EMPLOYEE logins by the role of the linked employee in the run, not by this role alone.

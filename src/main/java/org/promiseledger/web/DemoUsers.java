@@ -1,5 +1,8 @@
 package org.promiseledger.web;
 
+import org.promiseledger.web.internal.AppUsers;
+import org.promiseledger.web.internal.Workforce;
+import org.promiseledger.web.internal.WorkforceStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,10 @@
 package org.promiseledger.web;
 
+import org.promiseledger.web.internal.AppUsers;
+import org.promiseledger.web.internal.PayVisibility;
+import org.promiseledger.web.internal.Viewer;
+import org.promiseledger.web.internal.Workforce;
+import org.promiseledger.web.internal.WorkforceStore;
 
 import java.util.Optional;
 import java.util.function.Predicate;

@@ -1,5 +1,7 @@
 package org.promiseledger.web;
 
+import org.promiseledger.web.internal.AppUser;
+import org.promiseledger.web.internal.Viewer;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,7 +17,8 @@ public class SignedInUser implements UserDetails {
 
     private final AppUser user;
 
-    SignedInUser(AppUser user) {
+    /** The principal of a login stored in app_user (web.internal's AppUsers). */
+    public SignedInUser(AppUser user) {
         this.user = user;
     }
 
@@ -28,7 +31,8 @@ public class SignedInUser implements UserDetails {
         return new SignedInUser(username, role, employeeId);
     }
 
-    Viewer viewer() {
+    /** The signed-in person as web's pages see them; a web.internal type, for web and its sub-packages only. */
+    public Viewer viewer() {
         return user.viewer();
     }
 

@@ -1,7 +1,0 @@
-package org.promiseledger.cli;
-
-import org.promiseledger.support.OnMariaDb;
-
-@OnMariaDb
-class RunSummaryOnMariaDbFunctionalTests extends RunSummaryFunctionalTests {
-}

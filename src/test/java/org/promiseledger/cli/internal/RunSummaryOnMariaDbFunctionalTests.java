@@ -1,0 +1,7 @@
+package org.promiseledger.cli.internal;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class RunSummaryOnMariaDbFunctionalTests extends RunSummaryFunctionalTests {
+}
