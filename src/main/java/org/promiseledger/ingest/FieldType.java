@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.promiseledger.ingest.internal.CommonTimestamp;
 
 /** How one CSV field is parsed and range-checked; a fault is reported as the reason the whole row is refused. */
 sealed interface FieldType {

@@ -17,6 +17,7 @@ import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.promiseledger.ingest.internal.Utf8Check;
 import org.promiseledger.kernel.BadInputException;
 
 /**

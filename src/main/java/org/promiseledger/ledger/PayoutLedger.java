@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.promiseledger.kernel.LoadData;
+import org.promiseledger.ledger.internal.LedgerChains;
 import org.promiseledger.scoring.PlanDecision;
 import org.promiseledger.scoring.RuleTrail;
 import org.springframework.jdbc.core.JdbcTemplate;

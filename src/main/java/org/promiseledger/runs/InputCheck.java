@@ -17,6 +17,7 @@ import org.promiseledger.ingest.StagedInputs;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.runs.internal.RunFailures;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;

@@ -14,6 +14,8 @@ import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleSetArchive;
 import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.runs.internal.PeriodLock;
+import org.promiseledger.runs.internal.RunFailures;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;

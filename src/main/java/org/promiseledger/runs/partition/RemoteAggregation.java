@@ -5,6 +5,10 @@ import java.util.List;
 
 import org.promiseledger.metrics.AggregationPart;
 import org.promiseledger.metrics.AggregationPartitions;
+import org.promiseledger.runs.partition.internal.AggregationPartStore;
+import org.promiseledger.runs.partition.internal.PartitionOutcomeListener;
+import org.promiseledger.runs.partition.internal.PartitioningSettings;
+import org.promiseledger.runs.partition.internal.RemotePartitioningConfiguration;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.partition.support.Partitioner;

@@ -2,6 +2,8 @@ package org.promiseledger.runs.partition;
 
 import javax.sql.DataSource;
 
+import org.promiseledger.runs.partition.internal.PartitioningSettings;
+import org.promiseledger.runs.partition.internal.RemotePartitioningConfiguration;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.Lifecycle;

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.promiseledger.metrics.ScopeRef;
+import org.promiseledger.runs.partition.internal.PartitionResultStore;
+import org.promiseledger.runs.partition.internal.PartitioningSettings;
 import org.promiseledger.scoring.CxIndex;
 import org.promiseledger.scoring.Employee;
 import org.promiseledger.scoring.MetricAttainment;

@@ -1,9 +1,10 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.promiseledger.runs.partition.DepartmentRanges;
 import org.springframework.amqp.core.AmqpTemplate;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
@@ -34,15 +35,19 @@ import org.springframework.transaction.PlatformTransactionManager;
  * {@value #LISTENER}, which hands each fresh request to the worker step. Replies are not sent: the run polls the job
  * repository, which both sides share. Every process defines these beans; only {@code worker} listens, and only a
  * remote run sends, so a local run never opens a connection to the broker.
+ * Public for RemoteScoring, RemoteAggregation and ScoringWorker in {@code org.promiseledger.runs.partition}; nothing outside it uses this.
  */
 @Configuration
 @EnableBatchIntegration
 @EnableConfigurationProperties(PartitioningSettings.class)
-class RemotePartitioningConfiguration {
+public class RemotePartitioningConfiguration {
 
-    static final String WORKER_STEP = "scorePartitionWorkerStep";
-    static final String AGGREGATION_WORKER_STEP = "aggregatePartitionWorkerStep";
-    static final String LISTENER = "scoringPartitionListener";
+    /** The scoring worker step's name; its partitions are {@code scorePartitionWorkerStep:partitionN}. */
+    public static final String WORKER_STEP = "scorePartitionWorkerStep";
+    /** The counting worker step's name; its partitions are {@code aggregatePartitionWorkerStep:partitionN}. */
+    public static final String AGGREGATION_WORKER_STEP = "aggregatePartitionWorkerStep";
+    /** Bean name of the listener a worker process starts to take partitions from the queue. */
+    public static final String LISTENER = "scoringPartitionListener";
 
     @Bean
     Queue scoringPartitionQueue(PartitioningSettings settings) {

@@ -1,4 +1,4 @@
-package org.promiseledger.ingest;
+package org.promiseledger.ingest.internal;
 
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -8,15 +8,16 @@ import java.time.ZoneOffset;
  * A fast path for the one timestamp shape nearly every row has — {@code 2026-07-01T06:00:01Z}, with optional
  * fraction and a {@code ±HH:MM} offset — read digit by digit. The general ISO-8601 parser spent more time on each
  * row than all other checks together. Anything else, valid or not, returns null and goes to that parser, which
- * stays the judge of what is accepted; a value read here is the very value it would have produced.
+ * stays the judge of what is accepted; a value read here is the very value it would have produced. Public for
+ * {@code FieldType} in {@code org.promiseledger.ingest}.
  */
-final class CommonTimestamp {
+public final class CommonTimestamp {
 
     private CommonTimestamp() {
     }
 
     /** The timestamp, or null when the text is not in the common shape or names no real instant. */
-    static OffsetDateTime parse(String text) {
+    public static OffsetDateTime parse(String text) {
         int length = text.length();
         if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {

@@ -1,4 +1,4 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +11,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.promiseledger.metrics.AggregationPart;
+import org.promiseledger.runs.partition.DepartmentRanges;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The counted aggregation partitions of remote runs, in {@code aggregation_partition}: what a worker counted for a range
  * of departments and a share of the customers, as gzipped JSON (plain counts, a few kilobytes per range).
+ * Public for RemoteAggregation in {@code org.promiseledger.runs.partition}; nothing outside it uses this.
  */
 @Component
-class AggregationPartStore {
+public class AggregationPartStore {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -44,11 +46,13 @@ class AggregationPartStore {
         }
     }
 
-    List<AggregationPart> partsOf(long runId) {
+    /** Every stored part of run {@code runId}, one per partition that finished; empty if none. */
+    public List<AggregationPart> partsOf(long runId) {
         return jdbc.query("SELECT part_json_gzip FROM aggregation_partition WHERE run_id = ?", (rs, i) -> decode(rs.getBytes(1)), runId);
     }
 
-    void deleteRun(long runId) {
+    /** Forgets run {@code runId}'s parts once the run has added them up. */
+    public void deleteRun(long runId) {
         jdbc.update("DELETE FROM aggregation_partition WHERE run_id = ?", runId);
     }
 

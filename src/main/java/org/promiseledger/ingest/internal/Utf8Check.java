@@ -1,4 +1,4 @@
-package org.promiseledger.ingest;
+package org.promiseledger.ingest.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +17,15 @@ import java.util.Optional;
  * Finds the first byte of a file that is not UTF-8, by physical line. A buffered reader reports a bad byte when it
  * fills its buffer, thousands of characters before the parser reaches it, so the line the parser was on says nothing;
  * this decodes the raw bytes again, only once a file has already failed, and counts the line ends before the bad byte.
+ * Public for {@code NumberedRecords} in {@code org.promiseledger.ingest}.
  */
-final class Utf8Check {
+public final class Utf8Check {
 
     /** Where the bad byte is: 1-based line and character column, 0-based byte offset in the file, and the byte. */
-    record BadByte(long line, long column, long offset, int value) {
+    public record BadByte(long line, long column, long offset, int value) {
 
         /** "line 4, column 12 (byte 0xE9 at offset 187, 'é' in Windows-1252)" */
-        String describe() {
+        public String describe() {
             String guess = "";
             if (value >= 0x80 && Charset.isSupported("windows-1252")) {
                 String legacy = new String(new byte[] {(byte) value}, Charset.forName("windows-1252"));
@@ -41,7 +42,12 @@ final class Utf8Check {
     private Utf8Check() {
     }
 
-    static Optional<BadByte> firstBadByte(Path file) throws IOException {
+    /**
+     * The first byte of {@code file} that does not decode as UTF-8, or empty if the whole file decodes.
+     *
+     * @throws IOException if the file cannot be read
+     */
+    public static Optional<BadByte> firstBadByte(Path file) throws IOException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(BUFFER);

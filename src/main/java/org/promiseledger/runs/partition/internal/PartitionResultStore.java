@@ -1,4 +1,4 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.runs.partition.DepartmentRanges;
 import org.promiseledger.scoring.ScoringResult;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The scored partitions of remote runs, in {@code scoring_partition}: what a worker decided for a range of departments,
  * as gzipped JSON of the scoring records. Decimals travel as their exact text, scale included, so the booked rows hash
  * the same as those of a run scored in one process.
+ * Public for RemoteScoring in {@code org.promiseledger.runs.partition}; nothing outside it uses this.
  */
 @Component
 public class PartitionResultStore {
@@ -37,7 +39,8 @@ public class PartitionResultStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
 
-    PartitionResultStore(JdbcTemplate jdbc) {
+    /** Spring-built; tests pass null when they only encode and decode. */
+    public PartitionResultStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -69,7 +72,8 @@ public class PartitionResultStore {
         jdbc.update("DELETE FROM scoring_partition WHERE run_id = ?", runId);
     }
 
-    byte[] encode(ScoringResult result) {
+    /** {@code result} as gzipped JSON, the shape stored in scoring_partition; public for the round-trip test. */
+    public byte[] encode(ScoringResult result) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (OutputStream out = new GZIPOutputStream(bytes, 1 << 16)) {
             json.writeValue(out, result);
@@ -79,7 +83,8 @@ public class PartitionResultStore {
         return bytes.toByteArray();
     }
 
-    ScoringResult decode(byte[] payload) {
+    /** The result {@link #encode} stored, equal to the one encoded. */
+    public ScoringResult decode(byte[] payload) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(payload), 1 << 16)) {
             return json.readValue(in, ScoringResult.class);
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.promiseledger.runs;
+package org.promiseledger.runs.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

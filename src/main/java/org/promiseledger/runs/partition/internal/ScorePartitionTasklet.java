@@ -1,4 +1,4 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.runs.RunRegistry;
+import org.promiseledger.runs.partition.DepartmentRanges;
 import org.promiseledger.scoring.PlanScorer;
 import org.promiseledger.scoring.ScoringInput;
 import org.promiseledger.scoring.ScoringResult;

@@ -1,9 +1,10 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import org.promiseledger.kernel.RunParameters;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.metrics.AggregationPart;
 import org.promiseledger.metrics.AggregationPartCounter;
+import org.promiseledger.runs.partition.DepartmentRanges;
 import org.springframework.batch.core.StepContribution;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.scope.context.ChunkContext;

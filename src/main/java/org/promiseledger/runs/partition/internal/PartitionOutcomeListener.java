@@ -1,10 +1,12 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import org.promiseledger.runs.partition.DepartmentRanges;
+import org.promiseledger.runs.partition.RemoteScoringFailed;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Component;
  * Turns a failed manager step into words an operator can act on. When the workers did not finish in time (a worker
  * died, none is running, the broker is unreachable), the partitions still open are marked FAILED, so that a request
  * for them still waiting in the queue is skipped by every worker and {@code run} again hands them out anew.
+ * Public for RemoteScoring and RemoteAggregation in {@code org.promiseledger.runs.partition}; nothing outside it
+ * uses this.
  */
 @Component
-class PartitionOutcomeListener {
+public class PartitionOutcomeListener {
 
     private final JobExplorer explorer;
     private final JobRepository repository;
@@ -38,7 +42,7 @@ class PartitionOutcomeListener {
      * @param workerStep the worker step its partitions are named after ({@code workerStep:partitionN})
      * @param work       what the workers do, in words: "scoring" or "aggregation"
      */
-    StepExecutionListener of(String workerStep, String work) {
+    public StepExecutionListener of(String workerStep, String work) {
         return new StepExecutionListener() {
             @Override
             public ExitStatus afterStep(StepExecution manager) {

@@ -1,4 +1,4 @@
-package org.promiseledger.ingest;
+package org.promiseledger.ingest.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

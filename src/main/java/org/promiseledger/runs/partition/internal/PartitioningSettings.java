@@ -1,4 +1,4 @@
-package org.promiseledger.runs.partition;
+package org.promiseledger.runs.partition.internal;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.promiseledger.runs;
+package org.promiseledger.runs.internal;
 
 import org.promiseledger.kernel.BadInputException;
 
@@ -7,15 +7,21 @@ import java.util.List;
 
 import org.promiseledger.ledger.UnstorableValueException;
 import org.promiseledger.rules.RuleCompilationException;
+import org.promiseledger.runs.FailureClass;
 import org.springframework.batch.core.JobExecution;
 
 /**
  * Why a job execution did not complete, sorted into the two failure classes: bad input or rules (exit 2, fix and
- * run again) and everything else (exit 1, a retry can help).
+ * run again) and everything else (exit 1, a retry can help). Public for the runner and the input check in
+ * {@code org.promiseledger.runs}.
  */
-record RunFailures(List<String> badInput, List<String> failures) {
+public record RunFailures(List<String> badInput, List<String> failures) {
 
-    static RunFailures of(JobExecution execution) {
+    /**
+     * Sorts every failure of {@code execution} by its root cause: bad input, rule compilation problems and unstorable
+     * values go to {@code badInput} (one message each), the rest to {@code failures}. Both empty if nothing failed.
+     */
+    public static RunFailures of(JobExecution execution) {
         List<String> badInput = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Throwable failure : execution.getAllFailureExceptions()) {

@@ -1,13 +1,17 @@
-package org.promiseledger.scoring;
+package org.promiseledger.scoring.internal;
 
 import java.nio.file.Path;
 import java.util.Set;
 
 import org.promiseledger.ingest.PlanWeights;
 import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.scoring.PlanInspector;
 import org.springframework.stereotype.Component;
 
-/** Answers the input check's question about the plan by compiling it and letting its tables fire on their own. */
+/**
+ * Answers the input check's question about the plan by compiling it and letting its tables fire on their own. Found by
+ * Spring as ingest's {@code PlanWeights}; the rules never name it, so it lives outside the package they import.
+ */
 @Component
 class CompiledPlanWeights implements PlanWeights {
 

@@ -1,4 +1,4 @@
-package org.promiseledger.runs;
+package org.promiseledger.runs.internal;
 
 import org.promiseledger.ledger.ChainWriterLock;
 import org.springframework.dao.DuplicateKeyException;
