@@ -75,7 +75,7 @@ class ScorecardController {
         model.addAttribute("card", card);
         model.addAttribute("periods", periods.all());
         model.addAttribute("trend", trend);
-        String unit = "EXECUTIVE".equals(card.employee().role()) ? "Subtree CX index" : "Department CX index";
+        String unit = card.scoredOnSubtree() ? "Subtree CX index" : "Department CX index";
         model.addAttribute("unitLabel", unit);
         model.addAttribute("chartJson", TrendReader.chartOf(trend, viewer.is(employeeId) ? "Your score"
                 : "Score of " + employeeId, unit).json());
@@ -111,14 +111,14 @@ class ScorecardController {
     }
 
     /**
-     * Score integrity on the scorecard: the signals at the touchpoints of the person's department (an executive's:
-     * of their department's subtree), and every exclusion the run applies, which changes the company's figures and so
+     * Score integrity on the scorecard: the signals at the touchpoints of the person's department (of their
+     * department's subtree when the plan weighs the subtree's CX index for them), and every exclusion the run applies, which changes the company's figures and so
      * every scorecard of the run.
      */
     private void addIntegrity(ScorecardView card, Model model) {
         String department = card.employee().departmentId();
         Workforce workforce = periods.workforce(card.period());
-        Set<String> owners = new HashSet<>("EXECUTIVE".equals(card.employee().role())
+        Set<String> owners = new HashSet<>(card.scoredOnSubtree()
                 ? workforce.org().subtree(department) : List.of(department));
         owners.add(department);
         List<ReviewedSignal> signals = integrity.reviewedSignalsOf(card.run()).stream()

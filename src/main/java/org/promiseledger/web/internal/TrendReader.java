@@ -65,9 +65,9 @@ class TrendReader {
             record Paid(BigDecimal score, BigDecimal amount) {
             }
             Paid paid = ledger.payout(runId, employeeId).map(p -> new Paid(p.score(), p.amount())).orElse(new Paid(null, null));
-            // the unit the person is scored on besides the company: an executive's subtree, anyone else's department
+            // the unit the person is scored on besides the company, as the plan weighed it that quarter
             String unitOf = placed.get().departmentId();
-            ScopeRef unit = "EXECUTIVE".equals(placed.get().role()) ? ScopeRef.subtree(unitOf) : ScopeRef.department(unitOf);
+            ScopeRef unit = scoredOnSubtree(runId, employeeId) ? ScopeRef.subtree(unitOf) : ScopeRef.department(unitOf);
             points.add(new TrendPoint(quarter.toString(), paid.score(), paid.amount(), companyCx, cx(runId, unit)));
         }
         return points;
@@ -82,5 +82,14 @@ class TrendReader {
 
     private BigDecimal cx(long runId, ScopeRef scope) {
         return results.cxIndexOf(runId, scope).map(CxIndex::value).orElse(null);
+    }
+
+    /** Whether the booked payout lines weigh the subtree's CX index (latest segment when the quarter has several). */
+    private boolean scoredOnSubtree(long runId, String employeeId) {
+        List<LedgerReads.Line> lines = ledger.lines(runId, employeeId);
+        java.time.LocalDate latest = lines.stream().map(LedgerReads.Line::segmentFrom).filter(java.util.Objects::nonNull)
+                .max(java.time.LocalDate::compareTo).orElse(null);
+        return lines.stream().anyMatch(l -> java.util.Objects.equals(l.segmentFrom(), latest)
+                && "SUBTREE_CX".equals(l.component()) && l.weight() != null && l.weight().signum() > 0);
     }
 }
