@@ -98,7 +98,7 @@ final class LoadDataWriter implements StagingWriter {
             await(inFlight.removeFirst());
         }
         // both stages take blocks in hand-over order, so the loads keep file order
-        Future<Path> written = writer.submit(() -> write(rows));
+        Future<Path> written = writer.submit(() -> writeFile(rows));
         String lines = rows.get(0).line() + ".." + rows.get(rows.size() - 1).line();
         inFlight.addLast(loader.submit(() -> {
             load(written.get(), lines);
@@ -106,7 +106,7 @@ final class LoadDataWriter implements StagingWriter {
         }));
     }
 
-    private Path write(List<RowOutcome.Accepted> rows) {
+    private Path writeFile(List<RowOutcome.Accepted> rows) {
         List<Object[]> lines = new ArrayList<>(rows.size());
         for (RowOutcome.Accepted row : rows) {
             Object[] line = new Object[row.values().length + 2];
