@@ -20,6 +20,8 @@ import org.promiseledger.kernel.LoadData;
  * parameter-bound INSERTs (binding every value in the driver cost more than validating the row; see {@link LoadData}).
  * Blocks of rows are loaded by a background thread on a connection of its own, so the server loads one block while
  * the step validates the next. Each load commits on its own; a restarted step starts by deleting them all, like any interrupted attempt.
+ * Writing a block's file is a stage of its own (a second thread): while the server loads one block the next is being
+ * written, so the server never waits for a file to be written.
  */
 final class LoadDataWriter implements StagingWriter {
 
@@ -32,6 +34,7 @@ final class LoadDataWriter implements StagingWriter {
     private final Connection connection;
     private final List<String> columns = new ArrayList<>();
     private final ExecutorService loader;
+    private final ExecutorService writer;
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private List<RowOutcome.Accepted> block = new ArrayList<>();
 
@@ -49,6 +52,11 @@ final class LoadDataWriter implements StagingWriter {
         }
         this.loader = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "load-" + file.stagingTable());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.writer = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "write-" + file.stagingTable());
             thread.setDaemon(true);
             return thread;
         });
@@ -75,6 +83,7 @@ final class LoadDataWriter implements StagingWriter {
     @Override
     public void close() {
         loader.shutdownNow();
+        writer.shutdownNow();
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -88,13 +97,16 @@ final class LoadDataWriter implements StagingWriter {
         if (inFlight.size() >= LOADS_IN_FLIGHT) {
             await(inFlight.removeFirst());
         }
+        // both stages take blocks in hand-over order, so the loads keep file order
+        Future<Path> written = writer.submit(() -> writeFile(rows));
+        String lines = rows.get(0).line() + ".." + rows.get(rows.size() - 1).line();
         inFlight.addLast(loader.submit(() -> {
-            load(rows);
+            load(written.get(), lines);
             return null;
         }));
     }
 
-    private void load(List<RowOutcome.Accepted> rows) throws SQLException {
+    private Path writeFile(List<RowOutcome.Accepted> rows) {
         List<Object[]> lines = new ArrayList<>(rows.size());
         for (RowOutcome.Accepted row : rows) {
             Object[] line = new Object[row.values().length + 2];
@@ -103,12 +115,15 @@ final class LoadDataWriter implements StagingWriter {
             System.arraycopy(row.values(), 0, line, 2, row.values().length);
             lines.add(line);
         }
-        Path tsv = LoadData.write(file.stagingTable(), lines);
+        return LoadData.write(file.stagingTable(), lines);
+    }
+
+    /** @param lines the block's first and last line numbers, for the message of a failed load */
+    private void load(Path tsv, String lines) throws SQLException {
         try (Statement load = connection.createStatement()) {
             LoadData.load(load, tsv, file.stagingTable(), columns);
         } catch (SQLException e) {
-            throw new SQLException(file.fileName() + " lines " + rows.get(0).line() + ".." + rows.get(rows.size() - 1).line()
-                    + ": " + e.getMessage(), e);
+            throw new SQLException(file.fileName() + " lines " + lines + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,6 +135,9 @@ final class LoadDataWriter implements StagingWriter {
             throw new IllegalStateException("interrupted while loading rows", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof ExecutionException written) {
+                cause = written.getCause(); // the block's file could not be written
+            }
             throw new IllegalStateException(cause.getMessage(), cause);
         }
     }

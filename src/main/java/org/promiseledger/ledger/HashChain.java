@@ -32,7 +32,9 @@ public final class HashChain {
     /** Links the next row, whose canonical values are given in {@link LedgerTable#canonicalColumns()} order. */
     public Link link(Object... canonicalValues) {
         // Arrays.asList, not List.of: a canonical value may be null (a proration line has no attainment), rendered empty
-        Link link = new Link(last, hash(table, last, Arrays.asList(canonicalValues)));
+        // the text hashed is built in one builder, previous hash first: the ledger links every row it books
+        StringBuilder text = new StringBuilder(last.length() + 256).append(last).append('|');
+        Link link = new Link(last, Sha256.hex(appendCanonical(text, table, Arrays.asList(canonicalValues)).toString()));
         last = link.rowHash();
         return link;
     }
@@ -46,6 +48,10 @@ public final class HashChain {
      *        ({@link LedgerTable#segmentColumns()}), which count only when one of them is set
      */
     public static String canonical(LedgerTable table, List<?> values) {
+        return appendCanonical(new StringBuilder(192), table, values).toString();
+    }
+
+    private static StringBuilder appendCanonical(StringBuilder canonical, LedgerTable table, List<?> values) {
         List<String> columns = table.canonicalColumns();
         List<String> segmentColumns = table.segmentColumns();
         int base = columns.size();
@@ -53,26 +59,41 @@ public final class HashChain {
         if (values.size() != base && values.size() != withSegment) {
             throw new IllegalArgumentException(table + " has " + base + " canonical columns, got " + values.size());
         }
-        // one builder, no intermediate lists: the ledger hashes every row it books
-        StringBuilder canonical = new StringBuilder(192);
+        // one builder, no intermediate lists or strings: the ledger hashes every row it books
         for (int i = 0; i < base; i++) {
             if (i > 0) {
                 canonical.append('|');
             }
-            canonical.append(columns.get(i)).append('=').append(render(values.get(i)));
+            render(canonical.append(columns.get(i)).append('='), values.get(i));
         }
-        if (values.size() == withSegment && values.subList(base, withSegment).stream().anyMatch(v -> v != null)) {
+        if (values.size() == withSegment && anySet(values, base, withSegment)) {
             for (int i = 0; i < segmentColumns.size(); i++) {
-                canonical.append('|').append(segmentColumns.get(i)).append('=').append(render(values.get(base + i)));
+                render(canonical.append('|').append(segmentColumns.get(i)).append('='), values.get(base + i));
             }
         }
-        return canonical.toString();
+        return canonical;
     }
 
-    private static String render(Object value) {
-        if (value == null) {
-            return "";
+    private static boolean anySet(List<?> values, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (values.get(i) != null) {
+                return true;
+            }
         }
-        return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        return false;
+    }
+
+    /** Null as empty, a decimal as its plain string, an int without a string in between, anything else as its text. */
+    private static void render(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof Integer n) {
+            out.append(n.intValue());
+        } else {
+            out.append(value);
+        }
     }
 }

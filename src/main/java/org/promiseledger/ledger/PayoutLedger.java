@@ -124,12 +124,12 @@ public class PayoutLedger {
         Batch decisionRows = new Batch("payout_decision", DECISION_COLUMNS, loads);
         addTrail(run, scopeTrail, trailChain, trailRows, now);
         for (PayoutRow p : payouts) {
-            String whose = "employee " + p.employeeId();
-            BigDecimal base = LedgerColumn.BASE_SALARY.fit(p.baseSalary(), RoundingMode.UNNECESSARY, whose);
+            String whose = p.employeeId();
+            BigDecimal base = ColumnFit.BASE_SALARY.fit(p.baseSalary(), RoundingMode.UNNECESSARY, whose, null, null);
             // a whole-quarter target bonus is exact at 18 places; a sum of pro-rata segments is rounded there
-            BigDecimal targetBonus = LedgerColumn.TARGET_BONUS.fit(p.targetBonus(), RoundingMode.HALF_EVEN, whose);
-            BigDecimal score = LedgerColumn.SCORE.fit(p.score(), RoundingMode.HALF_EVEN, whose);
-            BigDecimal amount = LedgerColumn.AMOUNT.fit(p.amount(), RoundingMode.UNNECESSARY, whose);
+            BigDecimal targetBonus = ColumnFit.TARGET_BONUS.fit(p.targetBonus(), RoundingMode.HALF_EVEN, whose, null, null);
+            BigDecimal score = ColumnFit.SCORE.fit(p.score(), RoundingMode.HALF_EVEN, whose, null, null);
+            BigDecimal amount = ColumnFit.AMOUNT.fit(p.amount(), RoundingMode.UNNECESSARY, whose, null, null);
             HashChain.Link link = payoutChain.link(run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus,
                     score, amount, run.currency(), run.ruleSetVersion(), run.inputFingerprint());
             payoutRows.add(run.runId(), run.period(), p.employeeId(), p.role(), p.departmentId(), base, targetBonus, score, amount,
@@ -137,14 +137,19 @@ public class PayoutLedger {
             int seq = 0;
             for (LineRow line : p.lines()) {
                 seq++;
-                String whoseLine = whose + ", line " + line.component();
-                BigDecimal weight = LedgerColumn.LINE_WEIGHT.fit(line.weight(), RoundingMode.HALF_EVEN, whoseLine);
-                BigDecimal attainment = LedgerColumn.LINE_ATTAINMENT.fit(line.attainment(), RoundingMode.HALF_EVEN, whoseLine);
-                BigDecimal contribution = LedgerColumn.LINE_CONTRIBUTION.fit(line.contribution(), RoundingMode.HALF_EVEN, whoseLine);
+                // labels are built only for a refusal: this loop runs for every payout line
+                String component = line.component();
+                BigDecimal weight = ColumnFit.LINE_WEIGHT.fit(line.weight(), RoundingMode.HALF_EVEN, whose, ", line ",
+                        component);
+                BigDecimal attainment = ColumnFit.LINE_ATTAINMENT.fit(line.attainment(), RoundingMode.HALF_EVEN, whose,
+                        ", line ", component);
+                BigDecimal contribution = ColumnFit.LINE_CONTRIBUTION.fit(line.contribution(), RoundingMode.HALF_EVEN, whose,
+                        ", line ", component);
                 SegmentTag s = line.segment();
                 Object[] segment = s == null ? new Object[7] : new Object[] {s.from().toString(), s.to().toString(), s.days(),
                         s.quarterDays(), s.departmentId(), s.role(),
-                        LedgerColumn.SEGMENT_TARGET_BONUS.fit(s.targetBonus(), RoundingMode.HALF_EVEN, whoseLine)};
+                        ColumnFit.SEGMENT_TARGET_BONUS.fit(s.targetBonus(), RoundingMode.HALF_EVEN, whose, ", line ",
+                                component)};
                 HashChain.Link lineLink = lineChain.link(run.period(), p.employeeId(), seq, line.component(), weight,
                         attainment, contribution, segment[0], segment[1], segment[2], segment[3], segment[4], segment[5],
                         segment[6]);
@@ -174,8 +179,8 @@ public class PayoutLedger {
             seq++;
             PlanDecision d = row.decision();
             String from = row.segmentFrom() == null ? null : row.segmentFrom().toString();
-            BigDecimal value = LedgerColumn.DECIDED_VALUE.fit(d.value(), RoundingMode.HALF_EVEN,
-                    "employee " + p.employeeId() + ", decision " + d.kind());
+            BigDecimal value = ColumnFit.DECIDED_VALUE.fit(d.value(), RoundingMode.HALF_EVEN, p.employeeId(), ", decision ",
+                    d.kind());
             int applies = d.applies() ? 1 : 0;
             String outcome = clip(d.outcome(), 100);
             String measure = clip(d.measure(), 255);
