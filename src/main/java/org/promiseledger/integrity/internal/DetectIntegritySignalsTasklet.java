@@ -45,11 +45,11 @@ public class DetectIntegritySignalsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        counts.collectRespondents(runId);
         Map<String, String> owners = counts.owners(runId);
         Map<String, long[]> surveys = counts.surveys(runId, period, settings.zone());
-        Map<String, long[]> contacts = counts.contacts(runId);
-        Map<String, long[]> repeats = counts.repeats(runId);
+        IntegrityCounts.RespondentCounts respondents = counts.respondentCounts(runId);
+        Map<String, long[]> contacts = respondents.contacts();
+        Map<String, long[]> repeats = respondents.repeats();
         Optional<QuarterlyRunRecord> previous = counts.previousCalculated(period);
         Map<String, long[]> previousTopBox = previous.map(p -> counts.topBox(p.runId())).orElse(Map.of());
         String previousPeriod = previous.map(QuarterlyRunRecord::period).orElse(null);

@@ -2,7 +2,10 @@ package org.promiseledger.integrity.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,23 +16,20 @@ import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the signals are counted from, grouped per touchpoint by the database (plain GROUP BY, the same SQL on H2 and
- * MySQL/MariaDB), from the run's accepted (staged) rows only.
+ * What the signals are counted from, per touchpoint, from the run's accepted (staged) rows only: survey totals grouped
+ * by the database, answers per (touchpoint, customer) counted in Java from streamed reads.
  */
 @Component
 class IntegrityCounts {
 
-    private final JdbcTemplate jdbc;
     private final StagedWorkforce staged;
     private final StagedSurveys surveys;
     private final RunRegistry runs;
 
-    IntegrityCounts(JdbcTemplate jdbc, StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs) {
-        this.jdbc = jdbc;
+    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs) {
         this.staged = staged;
         this.surveys = surveys;
         this.runs = runs;
@@ -42,18 +42,6 @@ class IntegrityCounts {
         return owners;
     }
 
-    /**
-     * Fills the run's (touchpoint, customer, answers) table in one INSERT ... SELECT ... GROUP BY, replacing whatever an
-     * interrupted attempt left. Its primary key is what the contacts are joined on for SELECTIVE_SURVEYING.
-     */
-    void collectRespondents(long runId) {
-        jdbc.update("DELETE FROM integrity_respondent WHERE run_id = ?", runId);
-        jdbc.update("""
-                INSERT INTO integrity_respondent (run_id, touchpoint_id, customer_id, answers)
-                SELECT run_id, touchpoint_id, customer_id, COUNT(*) FROM in_survey WHERE run_id = ?
-                GROUP BY run_id, touchpoint_id, customer_id""", runId);
-    }
-
     /** Per touchpoint: {NPS answers, NPS answers equal to 10, answers, answers in the last 14 days of the quarter}. */
     Map<String, long[]> surveys(long runId, Period period, ZoneId zone) {
         return surveys.answerCounts(runId, lastDaysStart(period, zone));
@@ -64,34 +52,99 @@ class IntegrityCounts {
         return surveys.topBoxCounts(runId);
     }
 
+    /** Customers whose answer counts one pass keeps in memory; more customers than this are counted in several passes. */
+    static final int CUSTOMERS_PER_PASS = 500_000;
+
     /**
-     * Per touchpoint: {contacts, resolved first time, contacts by customers who answered a survey there in the quarter,
-     * resolved among those}. Needs {@link #collectRespondents} first.
+     * Per touchpoint, counted from one sequential read of in_survey and one of in_contact per pass of at most
+     * {@link #CUSTOMERS_PER_PASS} customers (split by hash; see {@link StagedSurveys#customerPasses}): memory grows
+     * with a pass's customers, not with rows, and nothing is sorted or grouped in the database (MariaDB's GROUP BY of
+     * 1.4 M (touchpoint, customer) groups spilled to disk and took most of this step). Each customer is in exactly one
+     * pass, so the passes' counts add up to the whole.
      */
-    Map<String, long[]> contacts(long runId) {
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("""
-                SELECT c.touchpoint_id, COUNT(*), SUM(CASE WHEN c.first_contact_resolved THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN r.customer_id IS NOT NULL THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN r.customer_id IS NOT NULL AND c.first_contact_resolved THEN 1 ELSE 0 END)
-                FROM in_contact c
-                LEFT JOIN integrity_respondent r
-                       ON r.run_id = c.run_id AND r.touchpoint_id = c.touchpoint_id AND r.customer_id = c.customer_id
-                WHERE c.run_id = ? GROUP BY c.touchpoint_id""", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
-                }, runId);
-        return counts;
+    RespondentCounts respondentCounts(long runId) {
+        Map<String, long[]> contacts = new HashMap<>();
+        Map<String, long[]> repeats = new HashMap<>();
+        int passes = surveys.customerPasses(runId, CUSTOMERS_PER_PASS);
+        for (int pass = 0; pass < passes; pass++) {
+            Map<String, Integer> touchpointIndex = new HashMap<>();
+            List<String> touchpoints = new ArrayList<>();
+            Map<String, Answers> answers = new HashMap<>();
+            surveys.forEachSurveyAnswer(runId, pass, passes, (customer, touchpoint) -> {
+                int index = touchpointIndex.computeIfAbsent(touchpoint, t -> {
+                    touchpoints.add(t);
+                    return touchpoints.size() - 1;
+                });
+                answers.computeIfAbsent(customer, c -> new Answers()).add(index);
+            });
+            answers.values().forEach(customer -> {
+                for (int i = 0; i < customer.size; i++) {
+                    long count = customer.counts[i];
+                    long[] row = repeats.computeIfAbsent(touchpoints.get(customer.touchpoints[i]), t -> new long[3]);
+                    row[0] += count;
+                    if (count >= SignalRules.REPEAT_ANSWERS) {
+                        row[1] += count;
+                        row[2]++;
+                    }
+                }
+            });
+            surveys.forEachContact(runId, pass, passes, (customer, touchpoint, resolved) -> {
+                long[] row = contacts.computeIfAbsent(touchpoint, t -> new long[4]);
+                row[0]++;
+                if (resolved) {
+                    row[1]++;
+                }
+                Answers answered = answers.get(customer);
+                Integer index = touchpointIndex.get(touchpoint);
+                if (answered != null && index != null && answered.has(index)) {
+                    row[2]++;
+                    if (resolved) {
+                        row[3]++;
+                    }
+                }
+            });
+        }
+        return new RespondentCounts(contacts, repeats);
     }
 
-    /** Per touchpoint: {answers, answers of customers with four or more, how many such customers}. */
-    Map<String, long[]> repeats(long runId) {
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("SELECT touchpoint_id, SUM(answers), SUM(CASE WHEN answers >= " + SignalRules.REPEAT_ANSWERS
-                + " THEN answers ELSE 0 END), SUM(CASE WHEN answers >= " + SignalRules.REPEAT_ANSWERS
-                + " THEN 1 ELSE 0 END) FROM integrity_respondent WHERE run_id = ? GROUP BY touchpoint_id", rs -> {
-                    counts.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                }, runId);
-        return counts;
+    /**
+     * @param contacts per touchpoint: {contacts, resolved first time, contacts by customers who answered a survey
+     *                 there in the quarter, resolved among those}
+     * @param repeats  per touchpoint: {answers, answers of customers with {@link SignalRules#REPEAT_ANSWERS} or more
+     *                 there, how many such customers}
+     */
+    record RespondentCounts(Map<String, long[]> contacts, Map<String, long[]> repeats) {
+    }
+
+    /** One customer's answer count per touchpoint (index into the pass's touchpoints): a handful, so small arrays. */
+    private static final class Answers {
+        private int[] touchpoints = new int[2];
+        private int[] counts = new int[2];
+        private int size;
+
+        void add(int touchpoint) {
+            for (int i = 0; i < size; i++) {
+                if (touchpoints[i] == touchpoint) {
+                    counts[i]++;
+                    return;
+                }
+            }
+            if (size == touchpoints.length) {
+                touchpoints = Arrays.copyOf(touchpoints, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
+            }
+            touchpoints[size] = touchpoint;
+            counts[size++] = 1;
+        }
+
+        boolean has(int touchpoint) {
+            for (int i = 0; i < size; i++) {
+                if (touchpoints[i] == touchpoint) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**
