@@ -63,9 +63,14 @@ class IntegrityCounts {
      * pass, so the passes' counts add up to the whole.
      */
     RespondentCounts respondentCounts(long runId) {
+        return respondentCounts(runId, CUSTOMERS_PER_PASS);
+    }
+
+    /** The same, with at most {@code customersPerPass} customers per pass (tests split a small run into several). */
+    RespondentCounts respondentCounts(long runId, int customersPerPass) {
         Map<String, long[]> contacts = new HashMap<>();
         Map<String, long[]> repeats = new HashMap<>();
-        int passes = surveys.customerPasses(runId, CUSTOMERS_PER_PASS);
+        int passes = surveys.customerPasses(runId, customersPerPass);
         for (int pass = 0; pass < passes; pass++) {
             Map<String, Integer> touchpointIndex = new HashMap<>();
             List<String> touchpoints = new ArrayList<>();

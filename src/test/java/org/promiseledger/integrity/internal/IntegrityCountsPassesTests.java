@@ -1,0 +1,64 @@
+package org.promiseledger.integrity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.promiseledger.demo.SampleCompany;
+import org.promiseledger.ingest.StagedSurveys;
+import org.promiseledger.period.Period;
+import org.promiseledger.runs.QuarterlyRunner;
+import org.promiseledger.runs.RunOutcome;
+import org.promiseledger.support.OnH2;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The respondent counts are taken in customer-hash passes; split into several passes, the demo quarter's counts must
+ * be exactly those of one pass, touchpoint by touchpoint (each customer is counted in exactly one pass).
+ */
+@OnH2
+@SpringBootTest(properties = {"promise-ledger.cli.enabled=false"})
+class IntegrityCountsPassesTests {
+
+    @Autowired
+    QuarterlyRunner runner;
+
+    @Autowired
+    IntegrityCounts counts;
+
+    @Autowired
+    StagedSurveys surveys;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void severalCustomerPassesAddUpToOnePass() throws Exception {
+        Period q3 = Period.parse("2026-Q3");
+        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
+        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        long runId = outcome.runId();
+        int customers = surveys.customerPasses(runId, 1);
+
+        IntegrityCounts.RespondentCounts one = counts.respondentCounts(runId, customers);
+        IntegrityCounts.RespondentCounts seven = counts.respondentCounts(runId, customers / 7 + 1);
+
+        assertThat(surveys.customerPasses(runId, customers / 7 + 1)).isEqualTo(7);
+        assertThat(one.contacts().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
+        assertThat(one.repeats().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
+        assertThat(text(seven.contacts())).isEqualTo(text(one.contacts()));
+        assertThat(text(seven.repeats())).isEqualTo(text(one.repeats()));
+    }
+
+    private static Map<String, String> text(Map<String, long[]> counts) {
+        Map<String, String> text = new TreeMap<>();
+        counts.forEach((touchpoint, row) -> text.put(touchpoint, java.util.Arrays.toString(row)));
+        return text;
+    }
+}
