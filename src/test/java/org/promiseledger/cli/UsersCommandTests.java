@@ -83,11 +83,15 @@ class UsersCommandTests {
     void importsTheEmployeesOfAQuarterAndWritesTheirOneTimeLinks(@Autowired QuarterlyRunner runner, @TempDir Path dir)
             throws Exception {
         Period q3 = Period.parse("2026-Q3");
-        assertThat(runner.run(q3, Path.of("src/test/resources/jobs/small/input"), Path.of("rules"), "ops").exitCode()).isZero();
+        var outcome = runner.run(q3, Path.of("src/test/resources/jobs/small/input"), Path.of("rules"), "ops");
+        assertThat(outcome.exitCode()).isZero();
         Path links = dir.resolve("links.csv");
-        long employees = jdbc.queryForObject("SELECT COUNT(DISTINCT employee_id) FROM in_employee", Long.class);
-        long withoutLogin = jdbc.queryForObject("SELECT COUNT(DISTINCT employee_id) FROM in_employee WHERE employee_id NOT IN"
-                + " (SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL)", Long.class);
+        // this run's employees only: other tests may have left other runs in the same database
+        long employees = jdbc.queryForObject("SELECT COUNT(DISTINCT employee_id) FROM in_employee WHERE run_id = ?", Long.class,
+                outcome.runId());
+        long withoutLogin = jdbc.queryForObject("SELECT COUNT(DISTINCT employee_id) FROM in_employee WHERE run_id = ? AND"
+                + " employee_id NOT IN (SELECT employee_id FROM app_user WHERE employee_id IS NOT NULL)", Long.class,
+                outcome.runId());
 
         int exit = run("", "users", "import", "--period", "2026-Q3", "--out", links.toString(), "--as", "ops");
 
