@@ -60,7 +60,10 @@ public record AggregationPart(int bucket, int buckets, List<TouchpointTally> tou
     }
 
     private static void add(ScopeCounts into, Map<String, Long> tally) {
-        tally.forEach((name, value) -> into.set(Counter.valueOf(name), into.get(Counter.valueOf(name)) + value));
+        tally.forEach((name, value) -> {
+            Counter counter = Counter.valueOf(name);
+            into.set(counter, into.get(counter) + value);
+        });
     }
 
     /**

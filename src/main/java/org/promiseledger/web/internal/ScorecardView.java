@@ -18,15 +18,10 @@ record ScorecardView(Period period, QuarterlyRunRecord run, Workforce.Member emp
         Payout payout, List<ComponentLine> components, Individual individual, Gate gate, List<ScopeCard> scopes,
         List<TrailLine> payoutTrail, List<AdjustmentLine> adjustments, BigDecimal net, List<Segment> segments) {
 
-    /**
-     * Whether the plan weighs this person's subtree CX index (as booked in their payout lines, latest segment when the
-     * quarter has several), so that charts and integrity signals follow the rules rather than a role name.
-     */
+    /** Whether the plan weighs this person's subtree CX index ({@link PlanUnit}). */
     boolean scoredOnSubtree() {
-        LocalDate latest = components.stream().map(ComponentLine::segmentFrom).filter(java.util.Objects::nonNull)
-                .max(LocalDate::compareTo).orElse(null);
-        return components.stream().anyMatch(c -> java.util.Objects.equals(c.segmentFrom(), latest)
-                && "SUBTREE_CX".equals(c.component()) && c.weight() != null && c.weight().signum() > 0);
+        return PlanUnit.scoredOnSubtree(components.stream()
+                .map(c -> new PlanUnit.WeightedLine(c.segmentFrom(), c.component(), c.weight())).toList());
     }
 
     /** The payout row: target bonus = base × pct / 100 (exact), amount after caps, gate and any proration. */

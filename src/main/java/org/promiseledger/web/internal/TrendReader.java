@@ -84,12 +84,9 @@ class TrendReader {
         return results.cxIndexOf(runId, scope).map(CxIndex::value).orElse(null);
     }
 
-    /** Whether the booked payout lines weigh the subtree's CX index (latest segment when the quarter has several). */
+    /** Whether the booked payout lines weigh the subtree's CX index ({@link PlanUnit}). */
     private boolean scoredOnSubtree(long runId, String employeeId) {
-        List<LedgerReads.Line> lines = ledger.lines(runId, employeeId);
-        java.time.LocalDate latest = lines.stream().map(LedgerReads.Line::segmentFrom).filter(java.util.Objects::nonNull)
-                .max(java.time.LocalDate::compareTo).orElse(null);
-        return lines.stream().anyMatch(l -> java.util.Objects.equals(l.segmentFrom(), latest)
-                && "SUBTREE_CX".equals(l.component()) && l.weight() != null && l.weight().signum() > 0);
+        return PlanUnit.scoredOnSubtree(ledger.lines(runId, employeeId).stream()
+                .map(l -> new PlanUnit.WeightedLine(l.segmentFrom(), l.component(), l.weight())).toList());
     }
 }
