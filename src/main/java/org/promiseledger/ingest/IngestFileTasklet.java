@@ -45,8 +45,11 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private final StagingWriters writers;
     private final BatchSettings settings;
     private final StepProgress progress;
+    private final StagedTallies tallies;
 
     private NumberedRecords records;
+    /** The events file's per-touchpoint counts, made from the accepted rows as they pass (null for other files). */
+    private InputTally tally;
     private RowValidator validator;
     private StepProgress.Task bar;
     private StagingWriter writer;
@@ -62,13 +65,14 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
             @Value("#{jobParameters['" + RunParameters.PERIOD + "']}") String period,
             @Value("#{jobParameters['" + RunParameters.DATA_DIR + "']}") String dataDir,
             @Value("#{jobParameters['" + RunParameters.RULES_DIR + "']}") String rulesDir,
-            StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress) {
+            StagingStore store, StagingWriters writers, BatchSettings settings, StepProgress progress, StagedTallies tallies) {
         this.file = IngestSteps.fileOf(stepName);
         this.run = new RunParameters(runId, Period.parse(period), Path.of(dataDir), Path.of(rulesDir));
         this.store = store;
         this.writers = writers;
         this.settings = settings;
         this.progress = progress;
+        this.tallies = tallies;
     }
 
     @Override
@@ -104,6 +108,9 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
         writer.finish();
         settleSuspects();
         store.saveCounts(run.runId(), file, new FileCounts(file.fileName(), read, accepted, rejected, outOfPeriod));
+        if (tally != null) {
+            tallies.save(run.runId(), file, tally);
+        }
         contribution.incrementWriteCount(accepted);
         return RepeatStatus.FINISHED;
     }
@@ -116,6 +123,9 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
 
     private void count(List<RowOutcome.Accepted> acceptedRows, List<RowOutcome.Rejected> rejectedRows) {
         accepted += acceptedRows.size();
+        if (tally != null) {
+            acceptedRows.forEach(row -> tally.add(row.values()));
+        }
         rejected += rejectedRows.size();
         outOfPeriod += rejectedRows.stream().filter(r -> r.reason() == RejectReason.OUT_OF_PERIOD).count();
     }
@@ -146,6 +156,8 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private void open() throws IOException {
         Path path = run.dataDir().resolve(file.fileName());
         store.clearRejects(run.runId(), file);
+        tallies.clear(run.runId(), file);
+        this.tally = InputTally.of(file, run.period(), settings.zone()).orElse(null);
         this.writer = writers.open(run.runId(), file);
         Map<InputFile, Set<String>> known = new EnumMap<>(InputFile.class);
         for (Column column : file.columns()) {

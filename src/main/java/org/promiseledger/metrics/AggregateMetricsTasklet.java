@@ -63,7 +63,7 @@ public class AggregateMetricsTasklet implements Tasklet {
             touchpoints = aggregator.touchpoints(runId);
             providers = AggregationPart.addUp(partitions.partsOf(runId), touchpoints, counts);
         } else {
-            touchpoints = aggregator.countsByTouchpoint(runId);
+            touchpoints = aggregator.countsByTouchpoint(runId, period);
             providers = aggregator.internalByProvider(runId);
             aggregator.countDistinctCustomers(runId, org, touchpoints, counts);
         }

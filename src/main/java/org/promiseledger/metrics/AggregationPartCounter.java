@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.promiseledger.period.Period;
 import org.springframework.stereotype.Component;
 
 /**
  * A worker's share of a remote run's aggregation: the additive counts of the touchpoints and providers owned by a
- * range of departments, and the distinct customers of one share of the customers. The same queries as a run counted
+ * range of departments, and the distinct customers of one share of the customers. The same counts as a run counted
  * in one process, restricted; the run adds the parts up ({@link AggregateMetricsTasklet}).
  */
 @Component
@@ -23,11 +24,12 @@ public class AggregationPartCounter {
 
     /**
      * @param runId         the run, whose input is ingested and whose survey exclusions are fixed
+     * @param period        the run's quarter
      * @param ownedByRange  whether a department id belongs to this partition's range
      * @param bucket        this partition's share of the customers, 0 … buckets − 1
      * @param buckets       the number of shares (the partitions of the run)
      */
-    public AggregationPart count(long runId, Predicate<String> ownedByRange, int bucket, int buckets) {
+    public AggregationPart count(long runId, Period period, Predicate<String> ownedByRange, int bucket, int buckets) {
         OrgChart org = aggregator.orgChart(runId);
         Map<String, MetricAggregator.TouchpointCounts> all = aggregator.touchpoints(runId);
         Map<String, MetricAggregator.TouchpointCounts> owned = new LinkedHashMap<>();
@@ -36,7 +38,7 @@ public class AggregationPartCounter {
                 owned.put(id, t);
             }
         });
-        aggregator.countOnly(runId, owned);
+        aggregator.count(runId, period, owned);
         Map<String, ScopeCounts> providers = new HashMap<>();
         aggregator.internalByProvider(runId).forEach((provider, counts) -> {
             if (ownedByRange.test(provider)) {

@@ -16,13 +16,14 @@ import java.util.ArrayList;
 import javax.sql.DataSource;
 
 import org.promiseledger.kernel.Databases;
+import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts what every scope did to customers, with constant memory whatever the number of rows. Additive counts
- * (answers, promoters, resolved contacts...) are grouped per touchpoint by the database and rolled up to the company,
- * each department and each subtree here, exactly. Distinct customers are not additive, so every customer's departments
+ * (answers, promoters, resolved contacts...) come per touchpoint from the tallies ingest made while it validated the
+ * rows ({@link EventTallies}) and are rolled up to the company, each department and each subtree here, exactly. Distinct customers are not additive, so every customer's departments
  * are marked from one sequential read of each event table and the customer is counted once per scope it touched.
  */
 @Component
@@ -38,9 +39,12 @@ class MetricAggregator {
     private final boolean mySql;
 
     private final StagedOrganisation organisation;
+    private final EventTallies tallies;
 
-    MetricAggregator(JdbcTemplate jdbc, DataSource dataSource, SurveyExclusions exclusions, StagedOrganisation organisation) {
+    MetricAggregator(JdbcTemplate jdbc, DataSource dataSource, SurveyExclusions exclusions, StagedOrganisation organisation,
+            EventTallies tallies) {
         this.jdbc = jdbc;
+        this.tallies = tallies;
         this.exclusions = exclusions;
         this.organisation = organisation;
         this.mySql = Databases.isMySql(dataSource);
@@ -70,9 +74,9 @@ class MetricAggregator {
     record TouchpointCounts(String touchpointId, String owner, String channel, boolean momentOfTruth, ScopeCounts counts) {
     }
 
-    Map<String, TouchpointCounts> countsByTouchpoint(long runId) {
+    Map<String, TouchpointCounts> countsByTouchpoint(long runId, Period period) {
         Map<String, TouchpointCounts> touchpoints = touchpoints(runId);
-        count(runId, touchpoints, "");
+        count(runId, period, touchpoints);
         return touchpoints;
     }
 
@@ -84,39 +88,39 @@ class MetricAggregator {
         return touchpoints;
     }
 
-    /** Counts only the given touchpoints' rows (a remote partition's), each listed to the database by id. */
-    void countOnly(long runId, Map<String, TouchpointCounts> touchpoints) {
-        if (!touchpoints.isEmpty()) {
-            count(runId, touchpoints, " AND touchpoint_id IN (" + String.join(", ", java.util.Collections.nCopies(touchpoints.size(), "?")) + ")");
-        }
-    }
-
-    private void count(long runId, Map<String, TouchpointCounts> touchpoints, String only) {
-        Object[] ids = touchpoints.keySet().toArray();
-        Object[] runOnly = only.isEmpty() ? new Object[] {runId} : concat(runId, ids);
-        perTouchpoint(surveyed(runId, touchpoints), """
-                SELECT touchpoint_id, COUNT(nps),
-                       SUM(CASE WHEN nps >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN nps <= 6 THEN 1 ELSE 0 END),
-                       COUNT(csat), SUM(CASE WHEN csat >= 4 THEN 1 ELSE 0 END), COUNT(effort), COALESCE(SUM(effort), 0)
-                FROM in_survey WHERE run_id = ?""" + only + " GROUP BY touchpoint_id", (c, rs) -> {
-                    c.set(Counter.NPS_ANSWERS, rs.getLong(2));
-                    c.set(Counter.PROMOTERS, rs.getLong(3));
-                    c.set(Counter.DETRACTORS, rs.getLong(4));
-                    c.set(Counter.CSAT_ANSWERS, rs.getLong(5));
-                    c.set(Counter.SATISFIED, rs.getLong(6));
-                    c.set(Counter.EFFORT_ANSWERS, rs.getLong(7));
-                    c.set(Counter.EFFORT_SUM, rs.getLong(8));
-                }, runOnly);
-        perTouchpoint(touchpoints, """
-                SELECT touchpoint_id, COUNT(*), SUM(CASE WHEN first_contact_resolved THEN 1 ELSE 0 END)
-                FROM in_contact WHERE run_id = ?""" + only + " GROUP BY touchpoint_id", (c, rs) -> {
-                    c.set(Counter.CONTACTS, rs.getLong(2));
-                    c.set(Counter.RESOLVED, rs.getLong(3));
-                }, runOnly);
-        perTouchpoint(touchpoints, """
-                SELECT touchpoint_id, SUM(CASE WHEN upheld THEN 1 ELSE 0 END)
-                FROM in_complaint WHERE run_id = ?""" + only + " GROUP BY touchpoint_id",
-                (c, rs) -> c.set(Counter.UPHELD_COMPLAINTS, rs.getLong(2)), runOnly);
+    /**
+     * Fills the given touchpoints' additive counters (every touchpoint of the run, or a remote partition's) from the
+     * tallies ingest made of the accepted rows: NPS promoters 9–10 and detractors 0–6, CSAT satisfied 4–5, the effort
+     * sum, contacts resolved first time, upheld complaints (DESIGN, "Metrics").
+     */
+    void count(long runId, Period period, Map<String, TouchpointCounts> touchpoints) {
+        Map<String, TouchpointCounts> surveyed = surveyed(runId, touchpoints);
+        tallies.of(runId, period, EventTallies.Events.SURVEYS).forEach((touchpoint, tally) -> {
+            TouchpointCounts t = surveyed.get(touchpoint);
+            if (t != null) {
+                ScopeCounts c = t.counts();
+                c.set(Counter.NPS_ANSWERS, tally.answered("nps"));
+                c.set(Counter.PROMOTERS, tally.where("nps", nps -> nps >= 9));
+                c.set(Counter.DETRACTORS, tally.where("nps", nps -> nps <= 6));
+                c.set(Counter.CSAT_ANSWERS, tally.answered("csat"));
+                c.set(Counter.SATISFIED, tally.where("csat", csat -> csat >= 4));
+                c.set(Counter.EFFORT_ANSWERS, tally.answered("effort"));
+                c.set(Counter.EFFORT_SUM, tally.sum("effort"));
+            }
+        });
+        tallies.of(runId, period, EventTallies.Events.CONTACTS).forEach((touchpoint, tally) -> {
+            TouchpointCounts t = touchpoints.get(touchpoint);
+            if (t != null) {
+                t.counts().set(Counter.CONTACTS, tally.rows());
+                t.counts().set(Counter.RESOLVED, tally.flagged("first_contact_resolved"));
+            }
+        });
+        tallies.of(runId, period, EventTallies.Events.COMPLAINTS).forEach((touchpoint, tally) -> {
+            TouchpointCounts t = touchpoints.get(touchpoint);
+            if (t != null) {
+                t.counts().set(Counter.UPHELD_COMPLAINTS, tally.flagged("upheld"));
+            }
+        });
     }
 
     /** The touchpoints whose survey answers count: all but those the run excludes (their counts stay zero). */
@@ -128,13 +132,6 @@ class MetricAggregator {
         Map<String, TouchpointCounts> surveyed = new HashMap<>(touchpoints);
         surveyed.keySet().removeAll(excluded);
         return surveyed;
-    }
-
-    private static Object[] concat(Object first, Object[] rest) {
-        Object[] all = new Object[rest.length + 1];
-        all[0] = first;
-        System.arraycopy(rest, 0, all, 1, rest.length);
-        return all;
     }
 
     /** Internal survey answers and score sums per providing department (INTERNAL_ANSWERS, INTERNAL_SCORE_SUM). */
@@ -255,20 +252,6 @@ class MetricAggregator {
 
     BigDecimal companyThreshold(long runId, MetricCode metric) {
         return organisation.companyThreshold(runId, metric).orElse(null);
-    }
-
-    private void perTouchpoint(Map<String, TouchpointCounts> touchpoints, String sql, RowInto into, Object... args) {
-        jdbc.query(sql, rs -> {
-            TouchpointCounts touchpoint = touchpoints.get(rs.getString(1));
-            if (touchpoint != null) {
-                into.accept(touchpoint.counts(), rs);
-            }
-        }, args);
-    }
-
-    @FunctionalInterface
-    private interface RowInto {
-        void accept(ScopeCounts counts, ResultSet rs) throws SQLException;
     }
 
     /** One customer at a time: the departments they touched and those owning their last touchpoint when they left. */

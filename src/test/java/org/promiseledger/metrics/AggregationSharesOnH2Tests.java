@@ -44,7 +44,7 @@ class AggregationSharesOnH2Tests {
         long runId = outcome.runId();
         OrgChart org = aggregator.orgChart(runId);
 
-        Map<String, MetricAggregator.TouchpointCounts> local = aggregator.countsByTouchpoint(runId);
+        Map<String, MetricAggregator.TouchpointCounts> local = aggregator.countsByTouchpoint(runId, Period.parse("2026-Q3"));
         Map<ScopeRef, ScopeCounts> localCounts = new HashMap<>();
         aggregator.countDistinctCustomers(runId, org, local, localCounts);
         Map<String, ScopeCounts> localProviders = aggregator.internalByProvider(runId);
@@ -52,7 +52,7 @@ class AggregationSharesOnH2Tests {
         List<DepartmentRanges.Range> ranges = DepartmentRanges.cut(org.departments(), 3);
         List<AggregationPart> parts = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            parts.add(counter.count(runId, ranges.get(i)::contains, i, ranges.size()));
+            parts.add(counter.count(runId, Period.parse("2026-Q3"), ranges.get(i)::contains, i, ranges.size()));
         }
         Map<String, MetricAggregator.TouchpointCounts> remote = aggregator.touchpoints(runId);
         Map<ScopeRef, ScopeCounts> remoteCounts = new HashMap<>();

@@ -46,12 +46,12 @@ public class DetectIntegritySignalsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Map<String, String> owners = counts.owners(runId);
-        Map<String, long[]> surveys = counts.surveys(runId, period, settings.zone());
+        Map<String, long[]> surveys = counts.surveys(runId, period);
         IntegrityCounts.RespondentCounts respondents = counts.respondentCounts(runId);
         Map<String, long[]> contacts = respondents.contacts();
         Map<String, long[]> repeats = respondents.repeats();
         Optional<QuarterlyRunRecord> previous = counts.previousCalculated(period);
-        Map<String, long[]> previousTopBox = previous.map(p -> counts.topBox(p.runId())).orElse(Map.of());
+        Map<String, long[]> previousTopBox = previous.map(p -> counts.topBox(p.runId(), Period.parse(p.period()))).orElse(Map.of());
         String previousPeriod = previous.map(QuarterlyRunRecord::period).orElse(null);
         int days = IntegrityCounts.daysIn(period);
 

@@ -1,7 +1,6 @@
 package org.promiseledger.integrity.internal;
 
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,14 +12,15 @@ import java.util.TreeMap;
 import org.promiseledger.ingest.StagedSurveys;
 import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.metrics.EventTallies;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * What the signals are counted from, per touchpoint, from the run's accepted (staged) rows only: survey totals grouped
- * by the database, answers per (touchpoint, customer) counted in Java from streamed reads.
+ * What the signals are counted from, per touchpoint, from the run's accepted (staged) rows only: survey totals from
+ * ingest's tallies, answers per (touchpoint, customer) counted in Java from streamed reads.
  */
 @Component
 class IntegrityCounts {
@@ -28,9 +28,11 @@ class IntegrityCounts {
     private final StagedWorkforce staged;
     private final StagedSurveys surveys;
     private final RunRegistry runs;
+    private final EventTallies tallies;
 
-    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs) {
+    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs, EventTallies tallies) {
         this.staged = staged;
+        this.tallies = tallies;
         this.surveys = surveys;
         this.runs = runs;
     }
@@ -42,14 +44,25 @@ class IntegrityCounts {
         return owners;
     }
 
-    /** Per touchpoint: {NPS answers, NPS answers equal to 10, answers, answers in the last 14 days of the quarter}. */
-    Map<String, long[]> surveys(long runId, Period period, ZoneId zone) {
-        return surveys.answerCounts(runId, lastDaysStart(period, zone));
+    /**
+     * Per touchpoint: {NPS answers, NPS answers equal to 10, answers, answers in the last 14 days of the quarter}, from
+     * the tally ingest made of the accepted answers (days in the company zone).
+     */
+    Map<String, long[]> surveys(long runId, Period period) {
+        LocalDate lastDays = period.next().firstDay().minusDays(SignalRules.LAST_DAYS);
+        Map<String, long[]> counts = new HashMap<>();
+        tallies.of(runId, period, EventTallies.Events.SURVEYS).forEach((touchpoint, tally) -> counts.put(touchpoint,
+                new long[] {tally.answered("nps"), tally.where("nps", nps -> nps == 10), tally.rows(),
+                        tally.onOrAfter("responded_at", lastDays)}));
+        return counts;
     }
 
-    /** Per touchpoint: {NPS answers, NPS answers equal to 10}. */
-    Map<String, long[]> topBox(long runId) {
-        return surveys.topBoxCounts(runId);
+    /** Per touchpoint of a run of {@code period}: {NPS answers, NPS answers equal to 10}. */
+    Map<String, long[]> topBox(long runId, Period period) {
+        Map<String, long[]> counts = new HashMap<>();
+        tallies.of(runId, period, EventTallies.Events.SURVEYS).forEach((touchpoint, tally) -> counts.put(touchpoint,
+                new long[] {tally.answered("nps"), tally.where("nps", nps -> nps == 10)}));
+        return counts;
     }
 
     /** Customers whose answer counts one pass keeps in memory; more customers than this are counted in several passes. */
@@ -167,11 +180,6 @@ class IntegrityCounts {
             }
         }
         return Optional.empty();
-    }
-
-    /** The start of the quarter's last 14 days in the company zone: [end − 14 days, end). */
-    static Instant lastDaysStart(Period period, ZoneId zone) {
-        return period.next().firstDay().minusDays(SignalRules.LAST_DAYS).atStartOfDay(zone).toInstant();
     }
 
     static int daysIn(Period period) {

@@ -1,6 +1,7 @@
 package org.promiseledger.runs.partition.internal;
 
 import org.promiseledger.kernel.RunParameters;
+import org.promiseledger.period.Period;
 import org.promiseledger.ledger.DebugPause;
 import org.promiseledger.metrics.AggregationPart;
 import org.promiseledger.metrics.AggregationPartCounter;
@@ -29,6 +30,7 @@ class AggregatePartitionTasklet implements Tasklet {
     private final AggregationPartCounter counter;
     private final AggregationPartStore parts;
     private final long runId;
+    private final Period period;
     private final DepartmentRanges.Range range;
     private final int share;
     private final int shares;
@@ -40,6 +42,7 @@ class AggregatePartitionTasklet implements Tasklet {
      */
     AggregatePartitionTasklet(AggregationPartCounter counter, AggregationPartStore parts,
             @Value("#{jobParameters['" + RunParameters.RUN_ID + "']}") Long runId,
+            @Value("#{jobParameters['" + RunParameters.PERIOD + "']}") String period,
             @Value("#{stepExecutionContext['" + ScorePartitionTasklet.FIRST + "']}") String first,
             @Value("#{stepExecutionContext['" + ScorePartitionTasklet.LAST + "']}") String last,
             @Value("#{stepExecutionContext['" + SHARE + "']}") Integer share,
@@ -47,6 +50,7 @@ class AggregatePartitionTasklet implements Tasklet {
         this.counter = counter;
         this.parts = parts;
         this.runId = runId;
+        this.period = Period.parse(period);
         this.range = new DepartmentRanges.Range(first, last);
         this.share = share;
         this.shares = shares;
@@ -56,7 +60,7 @@ class AggregatePartitionTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         long started = System.nanoTime();
         DebugPause.at("worker-aggregation");
-        AggregationPart part = counter.count(runId, range::contains, share, shares);
+        AggregationPart part = counter.count(runId, period, range::contains, share, shares);
         parts.replace(runId, range, part);
         contribution.incrementWriteCount(part.touchpoints().size());
         System.out.printf("worker: run %d, departments %s counted (%d touchpoints) with customer share %d of %d in %.1f s%n", runId,
