@@ -41,7 +41,8 @@ class TableOwnershipTests {
                     "input_reject"),
             "metrics", List.of("scope_touchpoint", "department_metrics", "mot_check", "metric_count"),
             "scoring", List.of("metric_attainment", "cx_index"),
-            "integrity", List.of("integrity_signal", "integrity_respondent", "integrity_review", "integrity_exclusion"),
+            "integrity", List.of("integrity_signal", "integrity_respondent", "integrity_review", "integrity_exclusion",
+                    "integrity_respondent_count", "integrity_respondent_counted"),
             "operate", List.of("input_upload"),
             "web", List.of("app_user", "scorecard_query", "login_attempt", "activation_link", "pay_view"),
             "api", List.of("api_token", "api_token_use"));

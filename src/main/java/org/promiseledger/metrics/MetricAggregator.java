@@ -17,7 +17,9 @@ import javax.sql.DataSource;
 
 import org.promiseledger.kernel.Databases;
 import org.promiseledger.period.Period;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +42,14 @@ class MetricAggregator {
 
     private final StagedOrganisation organisation;
     private final EventTallies tallies;
+    /** Other features counting per customer, fed from the same streamed rows (integrity); none on a remote worker. */
+    private final ObjectProvider<CustomerPassListener> listeners;
 
     MetricAggregator(JdbcTemplate jdbc, DataSource dataSource, SurveyExclusions exclusions, StagedOrganisation organisation,
-            EventTallies tallies) {
+            EventTallies tallies, ObjectProvider<CustomerPassListener> listeners) {
         this.jdbc = jdbc;
         this.tallies = tallies;
+        this.listeners = listeners;
         this.exclusions = exclusions;
         this.organisation = organisation;
         this.mySql = Databases.isMySql(dataSource);
@@ -155,11 +160,14 @@ class MetricAggregator {
      * and the distinct customers of either kind. Each event table is read once, sequentially in file order (no sort
      * and no index in the database: sorting millions of wide ids took a minute), and each customer's departments are
      * marked in memory. Memory grows with customers, not rows; past {@link #CUSTOMERS_PER_PASS} customers (known
-     * from customers.csv) the customers are split by hash into passes, each reading the tables again.
+     * from customers.csv) the customers are split by hash into passes, each reading the tables again. Every
+     * {@link CustomerPassListener} sees each pass's answers and contacts, and keeps what it counted when all are done.
      */
     void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts) {
-        countDistinctCustomers(runId, org, touchpoints, counts, 0, 1);
+        List<CustomerPassListener.Counting> countings = listeners.orderedStream().map(l -> l.start(runId)).toList();
+        countDistinctCustomers(runId, org, touchpoints, counts, 0, 1, countings);
+        countings.forEach(CustomerPassListener.Counting::finished);
     }
 
     /**
@@ -168,6 +176,11 @@ class MetricAggregator {
      */
     void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts, int bucket, int buckets) {
+        countDistinctCustomers(runId, org, touchpoints, counts, bucket, buckets, List.of());
+    }
+
+    private void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
+            Map<ScopeRef, ScopeCounts> counts, int bucket, int buckets, List<CustomerPassListener.Counting> countings) {
         Map<String, List<String>> chains = new HashMap<>();
         org.departments().forEach(d -> chains.put(d, org.selfAndAncestors(d)));
         List<String> departments = new ArrayList<>();
@@ -191,10 +204,26 @@ class MetricAggregator {
             // a customer is in this pass when its hash is bucket + buckets * pass modulo buckets * passes
             int slice = bucket + buckets * pass;
             int slices = buckets * passes;
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?", false, slice, slices, surveyedOwners, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_contact WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?", false, slice, slices, ownerOfTouchpoint, marks);
-            mark(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?", true, slice, slices, ownerOfTouchpoint, marks);
+            Marker marker = new Marker(slice, slices, marks);
+            // listeners see every answer and contact, those of excluded touchpoints too (integrity judges them all)
+            stream(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?", marker.rows(rs -> {
+                String customer = rs.getString(1);
+                String touchpoint = rs.getString(2);
+                countings.forEach(c -> c.answer(customer, touchpoint));
+                marker.mark(customer, surveyedOwners.get(touchpoint), false);
+            }));
+            stream(runId, "SELECT customer_id, touchpoint_id, first_contact_resolved FROM in_contact WHERE run_id = ?", marker.rows(rs -> {
+                String customer = rs.getString(1);
+                String touchpoint = rs.getString(2);
+                boolean resolved = rs.getBoolean(3);
+                countings.forEach(c -> c.contact(customer, touchpoint, resolved));
+                marker.mark(customer, ownerOfTouchpoint.get(touchpoint), false);
+            }));
+            countings.forEach(CustomerPassListener.Counting::passEnded);
+            stream(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?",
+                    marker.rows(rs -> marker.mark(rs.getString(1), ownerOfTouchpoint.get(rs.getString(2)), false)));
+            stream(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?",
+                    marker.rows(rs -> marker.mark(rs.getString(1), ownerOfTouchpoint.get(rs.getString(2)), true)));
             marks.forEach((customer, marked) -> {
                 for (int i = 0; i < marked.size; i++) {
                     tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);
@@ -204,23 +233,35 @@ class MetricAggregator {
         }
     }
 
-    private void mark(long runId, String select, boolean churn, int pass, int passes, Map<String, Integer> ownerOfTouchpoint,
-            Map<String, CustomerMarks> marks) {
+    /** Marks the departments of the customers in one pass; the rows of other passes' customers are skipped. */
+    private record Marker(int pass, int passes, Map<String, CustomerMarks> marks) {
+
+        /** Only the rows of this pass's customers (column 1 is the customer id) reach {@code handler}. */
+        RowCallbackHandler rows(RowCallbackHandler handler) {
+            return rs -> {
+                if (passes == 1 || Math.floorMod(rs.getString(1).hashCode(), passes) == pass) {
+                    handler.processRow(rs);
+                }
+            };
+        }
+
+        /** @param owner the department index owning the row's touchpoint, null when it is not counted */
+        void mark(String customer, Integer owner, boolean churn) {
+            if (owner != null) {
+                marks.computeIfAbsent(customer, c -> new CustomerMarks()).add(owner << 1 | (churn ? 1 : 0));
+            }
+        }
+    }
+
+    /** Streams a select of the run's rows in file order (no sort), one row at a time. */
+    private void stream(long runId, String select, RowCallbackHandler handler) {
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(select,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(mySql ? Integer.MIN_VALUE : 10_000);
-            for (int parameter = 1; parameter <= select.chars().filter(ch -> ch == '?').count(); parameter++) {
-                statement.setLong(parameter, runId);
-            }
+            statement.setLong(1, runId);
             return statement;
-        }, rs -> {
-            String customer = rs.getString(1);
-            Integer owner = ownerOfTouchpoint.get(rs.getString(2));
-            if (owner != null && (passes == 1 || Math.floorMod(customer.hashCode(), passes) == pass)) {
-                marks.computeIfAbsent(customer, c -> new CustomerMarks()).add(owner << 1 | (churn ? 1 : 0));
-            }
-        });
+        }, handler);
     }
 
     /** The distinct (department, touched or churned) marks of one customer: a handful, so a small array. */

@@ -1,10 +1,7 @@
 package org.promiseledger.integrity.internal;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,9 +26,12 @@ class IntegrityCounts {
     private final StagedSurveys surveys;
     private final RunRegistry runs;
     private final EventTallies tallies;
+    private final RespondentCountStore kept;
 
-    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs, EventTallies tallies) {
+    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs, EventTallies tallies,
+            RespondentCountStore kept) {
         this.staged = staged;
+        this.kept = kept;
         this.tallies = tallies;
         this.surveys = surveys;
         this.runs = runs;
@@ -69,60 +69,26 @@ class IntegrityCounts {
     static final int CUSTOMERS_PER_PASS = 500_000;
 
     /**
-     * Per touchpoint, counted from one sequential read of in_survey and one of in_contact per pass of at most
-     * {@link #CUSTOMERS_PER_PASS} customers (split by hash; see {@link StagedSurveys#customerPasses}): memory grows
-     * with a pass's customers, not with rows, and nothing is sorted or grouped in the database (MariaDB's GROUP BY of
-     * 1.4 M (touchpoint, customer) groups spilled to disk and took most of this step). Each customer is in exactly one
-     * pass, so the passes' counts add up to the whole.
+     * Per touchpoint, the respondent counts: those kept when aggregation counted them from its own read of the rows
+     * (see {@link RespondentCountsDuringAggregation}), or else counted here from one sequential read of in_survey and
+     * one of in_contact per pass of at most {@link #CUSTOMERS_PER_PASS} customers (split by hash; see
+     * {@link StagedSurveys#customerPasses}): memory grows with a pass's customers, not with rows, and nothing is
+     * sorted or grouped in the database (MariaDB's GROUP BY of 1.4 M (touchpoint, customer) groups spilled to disk).
      */
     RespondentCounts respondentCounts(long runId) {
-        return respondentCounts(runId, CUSTOMERS_PER_PASS);
+        return kept.of(runId).orElseGet(() -> respondentCounts(runId, CUSTOMERS_PER_PASS));
     }
 
-    /** The same, with at most {@code customersPerPass} customers per pass (tests split a small run into several). */
+    /** Counted here, with at most {@code customersPerPass} customers per pass (tests split a small run into several). */
     RespondentCounts respondentCounts(long runId, int customersPerPass) {
-        Map<String, long[]> contacts = new HashMap<>();
-        Map<String, long[]> repeats = new HashMap<>();
+        RespondentTally tally = new RespondentTally(() -> { });
         int passes = surveys.customerPasses(runId, customersPerPass);
         for (int pass = 0; pass < passes; pass++) {
-            Map<String, Integer> touchpointIndex = new HashMap<>();
-            List<String> touchpoints = new ArrayList<>();
-            Map<String, Answers> answers = new HashMap<>();
-            surveys.forEachSurveyAnswer(runId, pass, passes, (customer, touchpoint) -> {
-                int index = touchpointIndex.computeIfAbsent(touchpoint, t -> {
-                    touchpoints.add(t);
-                    return touchpoints.size() - 1;
-                });
-                answers.computeIfAbsent(customer, c -> new Answers()).add(index);
-            });
-            answers.values().forEach(customer -> {
-                for (int i = 0; i < customer.size; i++) {
-                    long count = customer.counts[i];
-                    long[] row = repeats.computeIfAbsent(touchpoints.get(customer.touchpoints[i]), t -> new long[3]);
-                    row[0] += count;
-                    if (count >= SignalRules.REPEAT_ANSWERS) {
-                        row[1] += count;
-                        row[2]++;
-                    }
-                }
-            });
-            surveys.forEachContact(runId, pass, passes, (customer, touchpoint, resolved) -> {
-                long[] row = contacts.computeIfAbsent(touchpoint, t -> new long[4]);
-                row[0]++;
-                if (resolved) {
-                    row[1]++;
-                }
-                Answers answered = answers.get(customer);
-                Integer index = touchpointIndex.get(touchpoint);
-                if (answered != null && index != null && answered.has(index)) {
-                    row[2]++;
-                    if (resolved) {
-                        row[3]++;
-                    }
-                }
-            });
+            surveys.forEachSurveyAnswer(runId, pass, passes, tally::answer);
+            surveys.forEachContact(runId, pass, passes, tally::contact);
+            tally.passEnded();
         }
-        return new RespondentCounts(contacts, repeats);
+        return tally.counts();
     }
 
     /**
@@ -132,37 +98,6 @@ class IntegrityCounts {
      *                 there, how many such customers}
      */
     record RespondentCounts(Map<String, long[]> contacts, Map<String, long[]> repeats) {
-    }
-
-    /** One customer's answer count per touchpoint (index into the pass's touchpoints): a handful, so small arrays. */
-    private static final class Answers {
-        private int[] touchpoints = new int[2];
-        private int[] counts = new int[2];
-        private int size;
-
-        void add(int touchpoint) {
-            for (int i = 0; i < size; i++) {
-                if (touchpoints[i] == touchpoint) {
-                    counts[i]++;
-                    return;
-                }
-            }
-            if (size == touchpoints.length) {
-                touchpoints = Arrays.copyOf(touchpoints, size * 2);
-                counts = Arrays.copyOf(counts, size * 2);
-            }
-            touchpoints[size] = touchpoint;
-            counts[size++] = 1;
-        }
-
-        boolean has(int touchpoint) {
-            for (int i = 0; i < size; i++) {
-                if (touchpoints[i] == touchpoint) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     /**

@@ -19,7 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The respondent counts are taken in customer-hash passes; split into several passes, the demo quarter's counts must
- * be exactly those of one pass, touchpoint by touchpoint (each customer is counted in exactly one pass).
+ * be exactly those of one pass, touchpoint by touchpoint (each customer is counted in exactly one pass); and the
+ * counts kept while aggregation read the rows must be exactly those counted from the rows again.
  */
 @OnH2
 @SpringBootTest(properties = {"promise-ledger.cli.enabled=false"})
@@ -33,6 +34,9 @@ class IntegrityCountsPassesTests {
 
     @Autowired
     StagedSurveys surveys;
+
+    @Autowired
+    RespondentCountStore store;
 
     @TempDir
     Path temp;
@@ -54,6 +58,22 @@ class IntegrityCountsPassesTests {
         assertThat(one.repeats().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
         assertThat(text(seven.contacts())).isEqualTo(text(one.contacts()));
         assertThat(text(seven.repeats())).isEqualTo(text(one.repeats()));
+    }
+
+    @Test
+    void countsKeptWhileAggregationReadTheRowsAreThoseCountedFromTheRowsAgain() throws Exception {
+        Period q3 = Period.parse("2026-Q3");
+        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
+        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        long runId = outcome.runId();
+
+        IntegrityCounts.RespondentCounts kept = store.of(runId).orElseThrow();
+        IntegrityCounts.RespondentCounts counted = counts.respondentCounts(runId, surveys.customerPasses(runId, 1));
+
+        assertThat(kept.contacts().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
+        assertThat(text(kept.contacts())).isEqualTo(text(counted.contacts()));
+        assertThat(text(kept.repeats())).isEqualTo(text(counted.repeats()));
     }
 
     private static Map<String, String> text(Map<String, long[]> counts) {
