@@ -156,7 +156,6 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
     private void open() throws IOException {
         Path path = run.dataDir().resolve(file.fileName());
         store.clearRejects(run.runId(), file);
-        tallies.clear(run.runId(), file);
         this.tally = InputTally.of(file, run.period(), settings.zone()).orElse(null);
         this.writer = writers.open(run.runId(), file);
         Map<InputFile, Set<String>> known = new EnumMap<>(InputFile.class);

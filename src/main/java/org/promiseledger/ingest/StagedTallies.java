@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The per-touchpoint tallies ingest counted while validating the events files (input_tally, see {@link InputTally}).
  * A tally is saved with the file's counts at the end of its ingest step, so it is exactly the staged rows; a
- * restarted step clears it with the rejects and counts again. A run staged before tallies existed, or whose company
+ * restarted step clears it with the rejects ({@link StagingStore#clearRejects}) and counts again. A run staged before tallies existed, or whose company
  * zone changed since its files were ingested, has its tally rebuilt here from its staged rows, by the same counting
  * code, in one streamed read.
  */
@@ -74,11 +74,6 @@ public class StagedTallies implements EventTallies {
         });
         jdbc.batchUpdate("INSERT INTO input_tally (run_id, file_name, touchpoint_id, column_name, column_value, row_count)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", rows);
-    }
-
-    /** What a restarted ingest step clears before it counts its file again. */
-    void clear(long runId, InputFile file) {
-        jdbc.update("DELETE FROM input_tally WHERE run_id = ? AND file_name = ?", runId, file.fileName());
     }
 
     /** Counts the staged rows again, in {@code zone}: for runs staged before tallies, or counted in another zone. */

@@ -21,10 +21,11 @@ class StagingStore {
         this.jdbc = jdbc;
     }
 
-    /** Removes the rejects and counts an interrupted attempt at this file left (its staged rows: {@link #clearStaged}). */
+    /** Removes the rejects, counts and tally an interrupted attempt at this file left (its staged rows: {@link #clearStaged}). */
     void clearRejects(long runId, InputFile file) {
         jdbc.update("DELETE FROM input_reject WHERE run_id = ? AND file_name = ?", runId, file.fileName());
         jdbc.update("DELETE FROM input_file_count WHERE run_id = ? AND file_name = ?", runId, file.fileName());
+        jdbc.update("DELETE FROM input_tally WHERE run_id = ? AND file_name = ?", runId, file.fileName());
     }
 
     Set<String> acceptedIds(long runId, InputFile file) {

@@ -17,6 +17,7 @@ import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.metrics.EventTallies.Events;
 import org.promiseledger.metrics.ValueTally;
 import org.promiseledger.period.Period;
+import org.promiseledger.runs.InputCheck;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.runs.RunOutcome;
 import org.springframework.batch.test.JobRepositoryTestUtils;
@@ -28,8 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The per-touchpoint tallies ingest counts while it validates the events files are exactly the staged rows: checked
  * against the database grouping the staged rows itself, against days computed here from the staged timestamps, and
- * against the tally rebuilt from the staged rows (a run staged before tallies, or a changed company zone). On H2 and
- * on MariaDB.
+ * against the tally rebuilt from the staged rows (a run staged before tallies, or a changed company zone); a dry check
+ * discards its tallies with its staged rows. On H2 and on MariaDB.
  */
 @SpringBatchTest
 @SpringBootTest(properties = {"promise-ledger.cli.enabled=false", "promise-ledger.min-sample=3"})
@@ -42,6 +43,9 @@ abstract class StagedTalliesFunctionalTests {
 
     @Autowired
     StagedTallies tallies;
+
+    @Autowired
+    InputCheck check;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -131,6 +135,15 @@ abstract class StagedTalliesFunctionalTests {
                 new BatchSettings(east.getId(), null, null, null, null, null, null, null));
         Map<String, ValueTally> moved = inAnotherZone.of(runId, Q3, Events.SURVEYS);
         assertThat(days(moved)).isEqualTo(stagedDays(runId, east)).isNotEqualTo(stagedDays(runId, ZoneId.of("UTC")));
+    }
+
+    @Test
+    void aDryCheckLeavesNoTallyBehind() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM input_tally WHERE run_id < 0", Long.class);
+        InputCheck.Report report = check.check(Q3, Path.of("src/test/resources/jobs/small/input"), Path.of("rules"));
+        assertThat(report.refused()).as(String.join("\n", report.problems())).isFalse();
+        assertThat(report.rowsRead()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM input_tally WHERE run_id < 0", Long.class)).isEqualTo(before);
     }
 
     /** Every touchpoint's responded_at days, as "touchpoint day" → rows. */
