@@ -4,21 +4,30 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.promiseledger.metrics.ValueTally;
 import org.promiseledger.period.Period;
 
 /**
  * Counts one events file's accepted rows per touchpoint as they are validated: the rows, each value of the score and
- * flag columns, and the day (in the company zone) of the timestamp that places the row in the quarter. Counting into a
+ * flag columns, and for survey answers the day (in the company zone) of the timestamp that places the row in the
+ * quarter. Counting into a
  * flat array per touchpoint keeps the cost of a row to a few array increments; {@link #tallies()} turns them into
  * {@link ValueTally}s. Only files with a touchpoint column are tallied ({@link #of}).
  */
 final class InputTally {
+
+    /**
+     * The files whose rows are tallied by day too. Integrity's END_OF_QUARTER_BUNCHING, on survey answers, is the only
+     * reader of days; days of the other files would add some 92 rows per touchpoint each, for nobody.
+     */
+    private static final Set<InputFile> DAYS_TALLIED = EnumSet.of(InputFile.SURVEYS);
 
     /** Days before the quarter's first day a row may fall on once its instant is taken in another zone. */
     private static final int DAYS_OF_MARGIN = 2;
@@ -50,7 +59,8 @@ final class InputTally {
                 size = score.max() - score.min() + 1;
             } else if (column.type() instanceof FieldType.Flag) {
                 size = 2;
-            } else if (column.type() instanceof FieldType.Timestamp && column.name().equals(file.periodColumn())) {
+            } else if (column.type() instanceof FieldType.Timestamp && column.name().equals(file.periodColumn())
+                    && DAYS_TALLIED.contains(file)) {
                 size = days;
             }
             if (size > 0) {
@@ -62,11 +72,17 @@ final class InputTally {
         this.width = offset;
     }
 
-    /** A tally for the file, or empty when the file has no touchpoint column (nothing is read per touchpoint). */
+    /**
+     * A tally for the file, or empty when there is nothing to count per touchpoint: no touchpoint column, or no score,
+     * flag or day column (churn).
+     */
     static Optional<InputTally> of(InputFile file, Period period, ZoneId zone) {
         boolean perTouchpoint = file.columns().stream().anyMatch(c -> c.references() == InputFile.TOUCHPOINTS);
-        return perTouchpoint && file.periodColumn() != null ? Optional.of(new InputTally(file, file.header(), period, zone))
-                : Optional.empty();
+        if (!perTouchpoint || file.periodColumn() == null) {
+            return Optional.empty();
+        }
+        InputTally tally = new InputTally(file, file.header(), period, zone);
+        return tally.slots.isEmpty() ? Optional.empty() : Optional.of(tally);
     }
 
     ZoneId zone() {

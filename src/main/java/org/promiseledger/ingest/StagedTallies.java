@@ -1,5 +1,6 @@
 package org.promiseledger.ingest;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -13,10 +14,12 @@ import javax.sql.DataSource;
 
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.Databases;
+import org.promiseledger.kernel.LoadData;
 import org.promiseledger.metrics.EventTallies;
 import org.promiseledger.metrics.ValueTally;
 import org.promiseledger.period.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.StatementCallback;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -32,14 +35,18 @@ public class StagedTallies implements EventTallies {
     /** The row holding the zone a file's days were counted in: no touchpoint, this column, the zone id as value. */
     static final String ZONE_COLUMN = "zone";
     private static final String TOTAL_COLUMN = "*";
+    private static final List<String> COLUMNS = List.of("run_id", "file_name", "touchpoint_id", "column_name", "column_value",
+            "row_count");
 
     private final JdbcTemplate jdbc;
     private final BatchSettings settings;
+    private final LoadData loadData;
     /** Connector/J streams a result row by row only with fetch size MIN_VALUE; H2 pages large results itself. */
     private final boolean mySql;
 
-    StagedTallies(JdbcTemplate jdbc, DataSource dataSource, BatchSettings settings) {
+    StagedTallies(JdbcTemplate jdbc, DataSource dataSource, BatchSettings settings, LoadData loadData) {
         this.jdbc = jdbc;
+        this.loadData = loadData;
         this.settings = settings;
         this.mySql = Databases.isMySql(dataSource);
     }
@@ -72,8 +79,16 @@ public class StagedTallies implements EventTallies {
             counts.columns().forEach(column -> counts.values(column).forEach((value, n) ->
                     rows.add(new Object[] {runId, file.fileName(), touchpoint, column, value, n})));
         });
-        jdbc.batchUpdate("INSERT INTO input_tally (run_id, file_name, touchpoint_id, column_name, column_value, row_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        if (loadData.available()) {
+            // some hundred thousand rows for surveys: LOAD DATA, on the step transaction's connection
+            Path tsv = LoadData.write("input_tally", rows);
+            jdbc.execute((StatementCallback<Void>) statement -> {
+                LoadData.load(statement, tsv, "input_tally", COLUMNS);
+                return null;
+            });
+        } else {
+            jdbc.batchUpdate("INSERT INTO input_tally (" + String.join(", ", COLUMNS) + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+        }
     }
 
     /** Counts the staged rows again, in {@code zone}: for runs staged before tallies, or counted in another zone. */

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.promiseledger.kernel.BatchSettings;
+import org.promiseledger.kernel.LoadData;
 import org.promiseledger.metrics.EventTallies.Events;
 import org.promiseledger.metrics.ValueTally;
 import org.promiseledger.period.Period;
@@ -46,6 +47,9 @@ abstract class StagedTalliesFunctionalTests {
 
     @Autowired
     InputCheck check;
+
+    @Autowired
+    LoadData loadData;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -132,7 +136,7 @@ abstract class StagedTalliesFunctionalTests {
         // the company zone moved fourteen hours east since the files were ingested: days are counted again there
         ZoneId east = ZoneId.of("Pacific/Kiritimati");
         StagedTallies inAnotherZone = new StagedTallies(jdbc, dataSource,
-                new BatchSettings(east.getId(), null, null, null, null, null, null, null));
+                new BatchSettings(east.getId(), null, null, null, null, null, null, null), loadData);
         Map<String, ValueTally> moved = inAnotherZone.of(runId, Q3, Events.SURVEYS);
         assertThat(days(moved)).isEqualTo(stagedDays(runId, east)).isNotEqualTo(stagedDays(runId, ZoneId.of("UTC")));
     }
