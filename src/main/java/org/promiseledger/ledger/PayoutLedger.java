@@ -97,64 +97,33 @@ public class PayoutLedger {
 
     /** Appends a run's payouts (already in employee-id order) and the scope trail, inside the caller's transaction. */
     public void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts) {
-        try (Booking booking = begin(run)) {
-            payouts.forEach(booking::add);
-            booking.finish(scopeTrail);
-        }
-    }
-
-    /**
-     * Starts booking a run inside the caller's transaction, for a caller that has the payouts one at a time: hand
-     * each to {@link Booking#add} in employee-id order as it comes, then the scope trail to {@link Booking#finish}.
-     * The rows, their order, ids and hashes are those {@link #append} books: the scope trail still comes first in
-     * rule_trail, which is why the employees' trails are hashed only once it is known. Close the booking in every
-     * case (it waits for the rows already handed to the database); the connection is the booking's until then.
-     */
-    public Booking begin(RunStamp run) {
         chains.lock();
         Timestamp now = Timestamp.from(clock.instant());
-        Chains chained = new Chains(chains.continueChain(LedgerTable.PAYOUT), chains.continueChain(LedgerTable.PAYOUT_LINE),
-                chains.continueChain(LedgerTable.RULE_TRAIL), chains.continueChain(LedgerTable.PAYOUT_DECISION));
-        return new Booking(run, now, chained, loadData.available() ? new BackgroundLoads(jdbc) : null);
+        HashChain payoutChain = chains.continueChain(LedgerTable.PAYOUT);
+        HashChain lineChain = chains.continueChain(LedgerTable.PAYOUT_LINE);
+        HashChain trailChain = chains.continueChain(LedgerTable.RULE_TRAIL);
+        HashChain decisionChain = chains.continueChain(LedgerTable.PAYOUT_DECISION);
+        try (BackgroundLoads loads = loadData.available() ? new BackgroundLoads(jdbc) : null) {
+            append(run, scopeTrail, payouts, now, new Chains(payoutChain, lineChain, trailChain, decisionChain), loads);
+        }
     }
 
     /** The four tables' chains of one booking. */
     private record Chains(HashChain payout, HashChain line, HashChain trail, HashChain decision) {
     }
 
-    /** One run's booking under way: see {@link #begin}. */
-    public final class Booking implements AutoCloseable {
-
-        private final RunStamp run;
-        private final Timestamp now;
-        private final HashChain payoutChain;
-        private final HashChain lineChain;
-        private final HashChain trailChain;
-        private final HashChain decisionChain;
-        private final BackgroundLoads loads;
-        private final Batch payoutRows;
-        private final Batch lineRows;
-        private final Batch trailRows;
-        private final Batch decisionRows;
-        /** The employees' trails, in booking order, waiting for the scope trail that comes before them. */
-        private final List<List<RuleTrail.Entry>> trails = new ArrayList<>();
-
-        private Booking(RunStamp run, Timestamp now, Chains chained, BackgroundLoads loads) {
-            this.run = run;
-            this.now = now;
-            this.payoutChain = chained.payout();
-            this.lineChain = chained.line();
-            this.trailChain = chained.trail();
-            this.decisionChain = chained.decision();
-            this.loads = loads;
-            this.payoutRows = new Batch("payout", PAYOUT_COLUMNS, loads);
-            this.lineRows = new Batch("payout_line", LINE_COLUMNS, loads);
-            this.trailRows = new Batch("rule_trail", TRAIL_COLUMNS, loads);
-            this.decisionRows = new Batch("payout_decision", DECISION_COLUMNS, loads);
-        }
-
-        /** Books the next payout (in employee-id order): its payout, lines and decisions now, its trail at {@link #finish}. */
-        public void add(PayoutRow p) {
+    private void append(RunStamp run, List<RuleTrail.Entry> scopeTrail, List<PayoutRow> payouts, Timestamp now,
+            Chains chained, BackgroundLoads loads) {
+        HashChain payoutChain = chained.payout();
+        HashChain lineChain = chained.line();
+        HashChain trailChain = chained.trail();
+        HashChain decisionChain = chained.decision();
+        Batch payoutRows = new Batch("payout", PAYOUT_COLUMNS, loads);
+        Batch lineRows = new Batch("payout_line", LINE_COLUMNS, loads);
+        Batch trailRows = new Batch("rule_trail", TRAIL_COLUMNS, loads);
+        Batch decisionRows = new Batch("payout_decision", DECISION_COLUMNS, loads);
+        addTrail(run, scopeTrail, trailChain, trailRows, now);
+        for (PayoutRow p : payouts) {
             String whose = p.employeeId();
             BigDecimal base = ColumnFit.BASE_SALARY.fit(p.baseSalary(), RoundingMode.UNNECESSARY, whose, null, null);
             // a whole-quarter target bonus is exact at 18 places; a sum of pro-rata segments is rounded there
@@ -188,33 +157,19 @@ public class PayoutLedger {
                         segment[0], segment[1], segment[2], segment[3], segment[4], segment[5], segment[6],
                         now, lineLink.previousHash(), lineLink.rowHash());
             }
+            addTrail(run, p.trail(), trailChain, trailRows, now);
             addDecisions(run, p, decisionChain, decisionRows, now);
-            trails.add(p.trail());
         }
-
-        /** Books the scope trail, then every employee's trail, and waits until every row is in the database. */
-        public void finish(List<RuleTrail.Entry> scopeTrail) {
-            addTrail(run, scopeTrail, trailChain, trailRows, now);
-            trails.forEach(trail -> addTrail(run, trail, trailChain, trailRows, now));
-            trails.clear();
-            payoutRows.flush();
-            if (loads != null) {
-                loads.awaitAll();
-            }
-            DebugPause.at("writing");
-            lineRows.flush();
-            trailRows.flush();
-            decisionRows.flush();
-            if (loads != null) {
-                loads.awaitAll();
-            }
+        payoutRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
         }
-
-        @Override
-        public void close() {
-            if (loads != null) {
-                loads.close();
-            }
+        DebugPause.at("writing");
+        lineRows.flush();
+        trailRows.flush();
+        decisionRows.flush();
+        if (loads != null) {
+            loads.awaitAll();
         }
     }
 

@@ -81,10 +81,7 @@ class ScoreEmployeesTasklet implements Tasklet {
                             + rules.shortVersion() + "); run again")));
         }
         ScoringInput input = inputs.load(run.runId(), Period.parse(run.period()));
-        PayoutLedger.RunStamp stamp = new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(),
-                run.ruleSetVersion(), run.inputFingerprint());
-        List<ScopeResult> scopes;
-        int payouts;
+        ScoringResult result;
         try (StepProgress.Task bar = progress.start("Scoring departments", input.org().departments().size(), "departments")) {
             long[] done = {0};
             Runnable afterEachDepartment = () -> {
@@ -93,30 +90,14 @@ class ScoreEmployeesTasklet implements Tasklet {
                     DebugPause.at("scoring");
                 }
             };
-            if (remoteScoring.enabled() || settings.pool().isPresent()) {
-                // a remote run's workers have scored the departments already; their results merge as a local run's would.
-                // A pool budget prorates every payout by the total of all of them: nothing is booked before the last.
-                ScoringResult result = remoteScoring.enabled() ? remoteScoring.collect(run.runId(), input, afterEachDepartment)
-                        : new PlanScorer(rules, input).score(afterEachDepartment);
-                scopes = result.scopes();
-                ledger.append(stamp, scopeTrail(scopes), book(result.payouts()));
-                payouts = result.payouts().size();
-            } else {
-                // each payout is booked as soon as its departments are scored, while the rest are: the same rows, in
-                // the same order, as booking them all at the end
-                int[] booked = {0};
-                try (PayoutLedger.Booking booking = ledger.begin(stamp)) {
-                    scopes = new PlanScorer(rules, input).score(afterEachDepartment, p -> {
-                        booking.add(row(p, Optional.empty(), booked[0]));
-                        booked[0]++;
-                    });
-                    booking.finish(scopeTrail(scopes));
-                }
-                payouts = booked[0];
-            }
+            // a remote run's workers have scored the departments already; their results merge as a local run's would
+            result = remoteScoring.enabled() ? remoteScoring.collect(run.runId(), input, afterEachDepartment)
+                    : new PlanScorer(rules, input).score(afterEachDepartment);
         }
-        // after the booking: its rows were loaded on the transaction's connection until it finished
-        scopeResults.replace(run.runId(), scopes);
+        scopeResults.replace(run.runId(), result.scopes());
+        List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();
+        ledger.append(new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(), run.ruleSetVersion(),
+                run.inputFingerprint()), scopeTrail, book(result.payouts()));
         // whoever started (or restarted) this execution calculated it
         String actor = registry.history(run.runId()).stream().filter(c -> c.state().equals(RunState.STARTED.name()))
                 .reduce((first, second) -> second).map(RunRegistry.StateChange::changedBy).orElse(run.launchedBy());
@@ -124,9 +105,9 @@ class ScoreEmployeesTasklet implements Tasklet {
             registry.transition(run.supersedesRunId(), RunState.SUPERSEDED, actor, "superseded by run " + run.runId(),
                     new RunRegistry.AuditEntry("RUN_SUPERSEDED", "superseded by run " + run.runId()));
         }
-        registry.transition(run.runId(), RunState.CALCULATED, actor, payouts + " payouts",
+        registry.transition(run.runId(), RunState.CALCULATED, actor, result.payouts().size() + " payouts",
                 new RunRegistry.AuditEntry("RUN_CALCULATED", "calculated"));
-        contribution.incrementWriteCount(payouts);
+        contribution.incrementWriteCount(result.payouts().size());
         return RepeatStatus.FINISHED;
     }
 
@@ -143,40 +124,32 @@ class ScoreEmployeesTasklet implements Tasklet {
         return lines;
     }
 
-    private static List<RuleTrail.Entry> scopeTrail(List<ScopeResult> scopes) {
-        return scopes.stream().flatMap(s -> s.trail().stream()).toList();
-    }
-
     /** Turns scored payouts into ledger rows, prorating every amount when the pool budget is exceeded. */
     private List<PayoutLedger.PayoutRow> book(List<ScoredPayout> payouts) {
         Optional<PoolProration> pool = PoolProration.of(settings.pool(), shares(payouts));
         List<PayoutLedger.PayoutRow> rows = new ArrayList<>(payouts.size());
         for (int i = 0; i < payouts.size(); i++) {
-            rows.add(row(payouts.get(i), pool, i));
+            ScoredPayout p = payouts.get(i);
+            List<PayoutLedger.LineRow> lines = new ArrayList<>();
+            p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
+            p.segments().forEach(s -> lines.addAll(segmentLines(s)));
+            List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
+            List<PayoutLedger.DecisionRow> decisions = new ArrayList<>(PayoutLedger.DecisionRow.of(p));
+            BigDecimal amount = p.amount();
+            if (pool.isPresent()) {
+                BigDecimal prorated = pool.get().prorated(i);
+                lines.add(new PayoutLedger.LineRow("POOL_PRORATION", pool.get().factor(), null, prorated.subtract(amount)));
+                trail.add(new RuleTrail.Entry(p.employee().subject(), "The pool budget prorates every payout by the same factor",
+                        pool.get().explain(amount, prorated)));
+                decisions.add(new PayoutLedger.DecisionRow(null, new PlanDecision(p.employee().employeeId(),
+                        PlanDecision.PRORATION, true, "PRORATED", "pool proration factor", pool.get().factor(),
+                        "The pool budget prorates every payout by the same factor")));
+                amount = prorated;
+            }
+            rows.add(new PayoutLedger.PayoutRow(p.employee().employeeId(), p.employee().role(), p.employee().departmentId(),
+                    p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail, decisions));
         }
         return rows;
-    }
-
-    /** The ledger row of the {@code i}th payout (in booking order), prorated by the pool when it binds. */
-    private static PayoutLedger.PayoutRow row(ScoredPayout p, Optional<PoolProration> pool, int i) {
-        List<PayoutLedger.LineRow> lines = new ArrayList<>();
-        p.lines().forEach(l -> lines.add(new PayoutLedger.LineRow(l.component(), l.weight(), l.attainment(), l.contribution())));
-        p.segments().forEach(s -> lines.addAll(segmentLines(s)));
-        List<RuleTrail.Entry> trail = new ArrayList<>(p.trail());
-        List<PayoutLedger.DecisionRow> decisions = new ArrayList<>(PayoutLedger.DecisionRow.of(p));
-        BigDecimal amount = p.amount();
-        if (pool.isPresent()) {
-            BigDecimal prorated = pool.get().prorated(i);
-            lines.add(new PayoutLedger.LineRow("POOL_PRORATION", pool.get().factor(), null, prorated.subtract(amount)));
-            trail.add(new RuleTrail.Entry(p.employee().subject(), "The pool budget prorates every payout by the same factor",
-                    pool.get().explain(amount, prorated)));
-            decisions.add(new PayoutLedger.DecisionRow(null, new PlanDecision(p.employee().employeeId(),
-                    PlanDecision.PRORATION, true, "PRORATED", "pool proration factor", pool.get().factor(),
-                    "The pool budget prorates every payout by the same factor")));
-            amount = prorated;
-        }
-        return new PayoutLedger.PayoutRow(p.employee().employeeId(), p.employee().role(), p.employee().departmentId(),
-                p.employee().baseSalary(), p.employee().targetBonus(), p.score(), amount, lines, trail, decisions);
     }
 
     static List<PoolProration.Share> shares(List<ScoredPayout> payouts) {

@@ -63,74 +63,11 @@ public final class PlanScorer {
      * partitions, and only the whole run can add them up.
      */
     public ScoringResult scorePartition(List<String> departments, Runnable afterEachDepartment) {
+        Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
+                .collect(Collectors.groupingBy(Employee::departmentId));
         Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
         List<ScoredPayout> payouts = new ArrayList<>();
         List<ScoredSegment> segments = new ArrayList<>();
-        forEachPartition(departments, (department, partition) -> {
-            partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
-            payouts.addAll(partition.payouts());
-            segments.addAll(partition.segments());
-            afterEachDepartment.run();
-        });
-        return new ScoringResult(List.copyOf(scopes.values()), payouts, segments);
-    }
-
-    /**
-     * Scores every department as {@link #score(Runnable)} does, but hands each payout to {@code inOrder} as soon as
-     * every department it was scored in is done, rather than all at the end: on the calling thread, in employee_id
-     * code-point order, while the workers score the departments still to come, so booking the first payouts overlaps
-     * scoring the rest (with employee ids numbered department by department, as an HR export usually has them, almost
-     * all of it). The payouts, and their order, are exactly those of {@link #score(Runnable)}: a mid-quarter changer's
-     * segments are added up the same way, once all of them are scored. Returns the scopes, as its result has them.
-     */
-    public List<ScopeResult> score(Runnable afterEachDepartment, java.util.function.Consumer<ScoredPayout> inOrder) {
-        List<String> departments = input.org().departments();
-        Set<String> scored = new HashSet<>(departments);
-        // the departments each payout waits for: the employee's, or each of a mid-quarter changer's segments' departments
-        Map<String, Set<String>> waitsFor = new HashMap<>();
-        for (Employee employee : input.employees()) {
-            if (scored.contains(employee.departmentId())) {
-                Segment segment = input.segments().get(employee.employeeId());
-                String employeeId = segment == null ? employee.employeeId() : segment.employeeId();
-                waitsFor.computeIfAbsent(employeeId, k -> new HashSet<>()).add(employee.departmentId());
-            }
-        }
-        List<String> order = new ArrayList<>(waitsFor.keySet());
-        order.sort(CodePoints.ORDER);
-        Map<ScopeRef, ScopeResult> scopes = new java.util.TreeMap<>();
-        Map<String, ScoredPayout> waiting = new HashMap<>();
-        Map<String, List<ScoredSegment>> segmentsWaiting = new HashMap<>();
-        Set<String> done = new HashSet<>();
-        int[] next = {0};
-        forEachPartition(departments, (department, partition) -> {
-            partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
-            partition.payouts().forEach(p -> waiting.put(p.employee().employeeId(), p));
-            // in department order, as score(Runnable) collects them: the same segments, in the same order, are added up
-            partition.segments().forEach(s -> segmentsWaiting.computeIfAbsent(s.segment().employeeId(), k -> new ArrayList<>())
-                    .add(s));
-            done.add(department);
-            afterEachDepartment.run();
-            while (next[0] < order.size() && done.containsAll(waitsFor.get(order.get(next[0])))) {
-                String employeeId = order.get(next[0]++);
-                ScoredPayout payout = waiting.remove(employeeId);
-                List<ScoredSegment> segments = segmentsWaiting.remove(employeeId);
-                if (payout == null && segments == null) {
-                    throw planIncomplete("the rules decided no payout for employee " + employeeId);
-                }
-                inOrder.accept(payout != null ? payout : SegmentedPayouts.combine(segments));
-            }
-        });
-        return List.copyOf(scopes.values());
-    }
-
-    /**
-     * Scores each department in its own rule session, on as many threads as there are cores (sessions of one compiled
-     * rule base run side by side safely), and hands the partitions to {@code merge} on the calling thread in
-     * department order, so what it makes of them is the same whatever finished first.
-     */
-    private void forEachPartition(List<String> departments, java.util.function.BiConsumer<String, Partition> merge) {
-        Map<String, List<Employee>> employeesByDepartment = input.employees().stream()
-                .collect(Collectors.groupingBy(Employee::departmentId));
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), departments.size()));
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "scoring");
@@ -143,12 +80,17 @@ public final class PlanScorer {
                 List<Employee> employees = employeesByDepartment.getOrDefault(department, List.of());
                 partitions.add(workers.submit(() -> scorePartition(department, employees)));
             }
-            for (int i = 0; i < departments.size(); i++) {
-                merge.accept(departments.get(i), done(partitions.get(i)));
+            for (java.util.concurrent.Future<Partition> future : partitions) {
+                Partition partition = done(future);
+                partition.scopes().forEach(s -> scopes.putIfAbsent(s.scope(), s));
+                payouts.addAll(partition.payouts());
+                segments.addAll(partition.segments());
+                afterEachDepartment.run();
             }
         } finally {
             workers.shutdownNow();
         }
+        return new ScoringResult(List.copyOf(scopes.values()), payouts, segments);
     }
 
     /** One payout per employee: each employee's segments added up, every payout in employee_id code-point order. */
