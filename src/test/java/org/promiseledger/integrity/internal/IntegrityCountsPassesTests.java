@@ -43,11 +43,7 @@ class IntegrityCountsPassesTests {
 
     @Test
     void severalCustomerPassesAddUpToOnePass() throws Exception {
-        Period q3 = Period.parse("2026-Q3");
-        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
-        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
-        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
-        long runId = outcome.runId();
+        long runId = runDemoQuarter();
         int customers = surveys.customerPasses(runId, 1);
 
         IntegrityCounts.RespondentCounts one = counts.respondentCounts(runId, customers);
@@ -62,11 +58,7 @@ class IntegrityCountsPassesTests {
 
     @Test
     void countsKeptWhileAggregationReadTheRowsAreThoseCountedFromTheRowsAgain() throws Exception {
-        Period q3 = Period.parse("2026-Q3");
-        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
-        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
-        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
-        long runId = outcome.runId();
+        long runId = runDemoQuarter();
 
         IntegrityCounts.RespondentCounts kept = store.of(runId).orElseThrow();
         IntegrityCounts.RespondentCounts counted = counts.respondentCounts(runId, surveys.customerPasses(runId, 1));
@@ -74,6 +66,15 @@ class IntegrityCountsPassesTests {
         assertThat(kept.contacts().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
         assertThat(text(kept.contacts())).isEqualTo(text(counted.contacts()));
         assertThat(text(kept.repeats())).isEqualTo(text(counted.repeats()));
+    }
+
+    /** Runs the demo company's 2026-Q3 and returns the run's id. */
+    private long runDemoQuarter() throws Exception {
+        Period q3 = Period.parse("2026-Q3");
+        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
+        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        return outcome.runId();
     }
 
     private static Map<String, String> text(Map<String, long[]> counts) {
