@@ -20,7 +20,11 @@ public record BatchSettings(
         Integer chunkSize,
         BigDecimal poolBudget,
         String rulesDir,
-        String dataDir) {
+        String dataDir,
+        Integer customersPerPass) {
+
+    /** Customers whose marks one counting pass keeps in memory (a few hundred bytes each) when none is set. */
+    public static final int DEFAULT_CUSTOMERS_PER_PASS = 500_000;
 
     public BatchSettings {
         timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
@@ -30,6 +34,10 @@ public record BatchSettings(
         chunkSize = chunkSize == null ? 5000 : chunkSize;
         rulesDir = rulesDir == null || rulesDir.isBlank() ? "rules" : rulesDir;
         dataDir = dataDir == null || dataDir.isBlank() ? "data" : dataDir;
+        customersPerPass = customersPerPass == null ? DEFAULT_CUSTOMERS_PER_PASS : customersPerPass;
+        if (customersPerPass < 1) {
+            throw new IllegalArgumentException("promise-ledger.customers-per-pass must be at least 1, not " + customersPerPass);
+        }
         if (minSample < 1) {
             throw new IllegalArgumentException("promise-ledger.min-sample must be at least 1");
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 
 import javax.sql.DataSource;
 
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.Databases;
 import org.promiseledger.period.Period;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,8 +46,12 @@ class MetricAggregator {
     /** Other features counting per customer, fed from the same streamed rows (integrity); none on a remote worker. */
     private final ObjectProvider<CustomerPassListener> listeners;
 
+    /** Customers marked in memory in one pass ({@code promise-ledger.customers-per-pass}). */
+    private final int customersPerPass;
+
     MetricAggregator(JdbcTemplate jdbc, DataSource dataSource, SurveyExclusions exclusions, StagedOrganisation organisation,
-            EventTallies tallies, ObjectProvider<CustomerPassListener> listeners) {
+            EventTallies tallies, ObjectProvider<CustomerPassListener> listeners, BatchSettings settings) {
+        this.customersPerPass = settings.customersPerPass();
         this.jdbc = jdbc;
         this.tallies = tallies;
         this.listeners = listeners;
@@ -152,16 +157,13 @@ class MetricAggregator {
         return providers;
     }
 
-    /** Customers whose marks one pass keeps in memory; more customers than this are counted in several passes. */
-    static final int CUSTOMERS_PER_PASS = 500_000;
-
     /**
      * Counts, per scope, the distinct customers touched, the distinct churned customers whose last touchpoint it owns,
-     * and the distinct customers of either kind. Each event table is read once, sequentially in file order (no sort
-     * and no index in the database: sorting millions of wide ids took a minute), and each customer's departments are
-     * marked in memory. Memory grows with customers, not rows; past {@link #CUSTOMERS_PER_PASS} customers (known
-     * from customers.csv) the customers are split by hash into passes, each reading the tables again. Every
-     * {@link CustomerPassListener} sees each pass's answers and contacts, and keeps what it counted when all are done.
+     * and the distinct customers of either kind ({@link DistinctCustomerCount}). Each event table is read once,
+     * sequentially in file order (no sort and no index in the database: sorting millions of wide ids took a minute).
+     * Past {@code customersPerPass} customers (known from customers.csv) the customers are counted in several passes.
+     * Every {@link CustomerPassListener} sees each pass's answers and contacts, and keeps what it counted when all are
+     * done.
      */
     void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts) {
@@ -181,80 +183,25 @@ class MetricAggregator {
 
     private void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts, int bucket, int buckets, List<CustomerPassListener.Counting> countings) {
-        Map<String, List<String>> chains = new HashMap<>();
-        org.departments().forEach(d -> chains.put(d, org.selfAndAncestors(d)));
-        List<String> departments = new ArrayList<>();
-        Map<String, Integer> departmentIndex = new HashMap<>();
-        Map<String, Integer> ownerOfTouchpoint = new HashMap<>();
-        for (TouchpointCounts touchpoint : touchpoints.values()) {
-            Integer index = departmentIndex.computeIfAbsent(touchpoint.owner(), owner -> {
-                departments.add(owner);
-                return departments.size() - 1;
-            });
-            ownerOfTouchpoint.put(touchpoint.touchpointId(), index);
-        }
-        Map<String, Integer> surveyedOwners = new HashMap<>(ownerOfTouchpoint);
-        surveyedOwners.keySet().removeAll(exclusions.excludedTouchpoints(runId));
         Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM in_customer WHERE run_id = ?", Long.class, runId);
         long share = (customers + buckets - 1) / buckets;
-        int passes = (int) Math.max(1, (share + CUSTOMERS_PER_PASS - 1) / CUSTOMERS_PER_PASS);
-        CustomerTally tally = new CustomerTally(chains, counts);
-        for (int pass = 0; pass < passes; pass++) {
-            Map<String, CustomerMarks> marks = new HashMap<>();
-            // a customer is in this pass when its hash is bucket + buckets * pass modulo buckets * passes
-            int slice = bucket + buckets * pass;
-            int slices = buckets * passes;
-            Marker marker = new Marker(slice, slices, marks);
-            // listeners see every answer and contact, those of excluded touchpoints too (integrity judges them all)
-            stream(runId, "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?", marker.rows(rs -> {
-                String customer = rs.getString(1);
-                String touchpoint = rs.getString(2);
-                countings.forEach(c -> c.answer(customer, touchpoint));
-                marker.mark(customer, surveyedOwners.get(touchpoint), false);
-            }));
-            stream(runId, "SELECT customer_id, touchpoint_id, first_contact_resolved FROM in_contact WHERE run_id = ?", marker.rows(rs -> {
-                String customer = rs.getString(1);
-                String touchpoint = rs.getString(2);
-                boolean resolved = rs.getBoolean(3);
-                countings.forEach(c -> c.contact(customer, touchpoint, resolved));
-                marker.mark(customer, ownerOfTouchpoint.get(touchpoint), false);
-            }));
-            countings.forEach(CustomerPassListener.Counting::passEnded);
-            stream(runId, "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?",
-                    marker.rows(rs -> marker.mark(rs.getString(1), ownerOfTouchpoint.get(rs.getString(2)), false)));
-            stream(runId, "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?",
-                    marker.rows(rs -> marker.mark(rs.getString(1), ownerOfTouchpoint.get(rs.getString(2)), true)));
-            marks.forEach((customer, marked) -> {
-                for (int i = 0; i < marked.size; i++) {
-                    tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);
-                }
-                tally.flush();
-            });
-        }
+        int passes = (int) Math.max(1, (share + customersPerPass - 1) / customersPerPass);
+        new DistinctCustomerCount(org, touchpoints.values(), exclusions.excludedTouchpoints(runId), counts, countings)
+                .count((kind, rows) -> read(runId, kind, rows), bucket, buckets, passes);
     }
 
-    /** Marks the departments of the customers in one pass; the rows of other passes' customers are skipped. */
-    private record Marker(int pass, int passes, Map<String, CustomerMarks> marks) {
-
-        /** Only the rows of this pass's customers (column 1 is the customer id) reach {@code handler}. */
-        RowCallbackHandler rows(RowCallbackHandler handler) {
-            return rs -> {
-                if (passes == 1 || Math.floorMod(rs.getString(1).hashCode(), passes) == pass) {
-                    handler.processRow(rs);
-                }
-            };
-        }
-
-        /** @param owner the department index owning the row's touchpoint, null when it is not counted */
-        void mark(String customer, Integer owner, boolean churn) {
-            if (owner != null) {
-                marks.computeIfAbsent(customer, c -> new CustomerMarks()).add(owner << 1 | (churn ? 1 : 0));
-            }
-        }
-    }
-
-    /** Streams a select of the run's rows in file order (no sort), one row at a time. */
-    private void stream(long runId, String select, RowCallbackHandler handler) {
+    /** Streams the run's staged rows of one kind in file order (no sort), one row at a time. */
+    private void read(long runId, CustomerRows.Kind kind, DistinctCustomerCount.RawRow rows) {
+        RowCallbackHandler handler = switch (kind) {
+            case CONTACT -> rs -> rows.row(rs.getString(1), rs.getString(2), rs.getBoolean(3));
+            default -> rs -> rows.row(rs.getString(1), rs.getString(2), false);
+        };
+        String select = switch (kind) {
+            case ANSWER -> "SELECT customer_id, touchpoint_id FROM in_survey WHERE run_id = ?";
+            case CONTACT -> "SELECT customer_id, touchpoint_id, first_contact_resolved FROM in_contact WHERE run_id = ?";
+            case COMPLAINT -> "SELECT customer_id, touchpoint_id FROM in_complaint WHERE run_id = ?";
+            case CHURN -> "SELECT customer_id, last_touchpoint_id FROM in_churn WHERE run_id = ?";
+        };
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(select,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
@@ -262,24 +209,6 @@ class MetricAggregator {
             statement.setLong(1, runId);
             return statement;
         }, handler);
-    }
-
-    /** The distinct (department, touched or churned) marks of one customer: a handful, so a small array. */
-    private static final class CustomerMarks {
-        private int[] items = new int[4];
-        private int size;
-
-        void add(int item) {
-            for (int i = 0; i < size; i++) {
-                if (items[i] == item) {
-                    return;
-                }
-            }
-            if (size == items.length) {
-                items = java.util.Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = item;
-        }
     }
 
     CompanyCustomers companyCustomers(long runId) {
@@ -294,65 +223,4 @@ class MetricAggregator {
     BigDecimal companyThreshold(long runId, MetricCode metric) {
         return organisation.companyThreshold(runId, metric).orElse(null);
     }
-
-    /** One customer at a time: the departments they touched and those owning their last touchpoint when they left. */
-    private static final class CustomerTally {
-        private final Map<String, List<String>> chains;
-        private final Map<ScopeRef, ScopeCounts> counts;
-        private String customer;
-        private final Set<String> touched = new HashSet<>();
-        private final Set<String> churned = new HashSet<>();
-
-        CustomerTally(Map<String, List<String>> chains, Map<ScopeRef, ScopeCounts> counts) {
-            this.chains = chains;
-            this.counts = counts;
-        }
-
-        void add(String customerId, String department, boolean churn) {
-            if (!customerId.equals(customer)) {
-                flush();
-                customer = customerId;
-            }
-            (churn ? churned : touched).add(department);
-        }
-
-        void flush() {
-            if (customer == null) {
-                return;
-            }
-            if (!touched.isEmpty()) {
-                counts(ScopeRef.COMPANY).increment(Counter.CUSTOMERS_TOUCHED);
-            }
-            Set<String> touchedSubtrees = subtrees(touched);
-            Set<String> churnedSubtrees = subtrees(churned);
-            for (String d : touched) {
-                counts(ScopeRef.department(d)).increment(Counter.CUSTOMERS_TOUCHED);
-            }
-            for (String d : churned) {
-                counts(ScopeRef.department(d)).increment(Counter.CHURNED);
-            }
-            Set<String> either = new HashSet<>(touched);
-            either.addAll(churned);
-            either.forEach(d -> counts(ScopeRef.department(d)).increment(Counter.TOUCHED_OR_CHURNED));
-            touchedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.CUSTOMERS_TOUCHED));
-            churnedSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.CHURNED));
-            Set<String> eitherSubtrees = new HashSet<>(touchedSubtrees);
-            eitherSubtrees.addAll(churnedSubtrees);
-            eitherSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.TOUCHED_OR_CHURNED));
-            touched.clear();
-            churned.clear();
-            customer = null;
-        }
-
-        private Set<String> subtrees(Set<String> departments) {
-            Set<String> roots = new HashSet<>();
-            departments.forEach(d -> roots.addAll(chains.getOrDefault(d, List.of(d))));
-            return roots;
-        }
-
-        private ScopeCounts counts(ScopeRef scope) {
-            return counts.computeIfAbsent(scope, s -> new ScopeCounts());
-        }
-    }
-
 }

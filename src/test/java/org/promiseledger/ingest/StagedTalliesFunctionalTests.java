@@ -136,7 +136,7 @@ abstract class StagedTalliesFunctionalTests {
         // the company zone moved fourteen hours east since the files were ingested: days are counted again there
         ZoneId east = ZoneId.of("Pacific/Kiritimati");
         StagedTallies inAnotherZone = new StagedTallies(jdbc, dataSource,
-                new BatchSettings(east.getId(), null, null, null, null, null, null, null), loadData);
+                new BatchSettings(east.getId(), null, null, null, null, null, null, null, null), loadData);
         Map<String, ValueTally> moved = inAnotherZone.of(runId, Q3, Events.SURVEYS);
         assertThat(days(moved)).isEqualTo(stagedDays(runId, east)).isNotEqualTo(stagedDays(runId, ZoneId.of("UTC")));
     }

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.promiseledger.ingest.StagedSurveys;
 import org.promiseledger.ingest.StagedWorkforce;
+import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.CodePoints;
 import org.promiseledger.metrics.EventTallies;
 import org.promiseledger.period.Period;
@@ -27,9 +28,12 @@ class IntegrityCounts {
     private final RunRegistry runs;
     private final EventTallies tallies;
     private final RespondentCountStore kept;
+    /** Customers whose answer counts one pass keeps in memory ({@code promise-ledger.customers-per-pass}). */
+    private final int customersPerPass;
 
     IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs, EventTallies tallies,
-            RespondentCountStore kept) {
+            RespondentCountStore kept, BatchSettings settings) {
+        this.customersPerPass = settings.customersPerPass();
         this.staged = staged;
         this.kept = kept;
         this.tallies = tallies;
@@ -65,18 +69,15 @@ class IntegrityCounts {
         return counts;
     }
 
-    /** Customers whose answer counts one pass keeps in memory; more customers than this are counted in several passes. */
-    static final int CUSTOMERS_PER_PASS = 500_000;
-
     /**
      * Per touchpoint, the respondent counts: those kept when aggregation counted them from its own read of the rows
      * (see {@link RespondentCountsDuringAggregation}), or else counted here from one sequential read of in_survey and
-     * one of in_contact per pass of at most {@link #CUSTOMERS_PER_PASS} customers (split by hash; see
+     * one of in_contact per pass of at most {@code promise-ledger.customers-per-pass} customers (split by hash; see
      * {@link StagedSurveys#customerPasses}): memory grows with a pass's customers, not with rows, and nothing is
      * sorted or grouped in the database (MariaDB's GROUP BY of 1.4 M (touchpoint, customer) groups spilled to disk).
      */
     RespondentCounts respondentCounts(long runId) {
-        return kept.of(runId).orElseGet(() -> respondentCounts(runId, CUSTOMERS_PER_PASS));
+        return kept.of(runId).orElseGet(() -> respondentCounts(runId, customersPerPass));
     }
 
     /** Counted here, with at most {@code customersPerPass} customers per pass (tests split a small run into several). */

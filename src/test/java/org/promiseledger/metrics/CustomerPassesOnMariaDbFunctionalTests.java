@@ -1,0 +1,7 @@
+package org.promiseledger.metrics;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class CustomerPassesOnMariaDbFunctionalTests extends CustomerPassesFunctionalTests {
+}
