@@ -44,12 +44,29 @@ class StagingStore {
 
     /**
      * Which of these ids the file's staged rows carry. One pass over the run's rows (no index on ids: see
-     * {@link HeldSuspects}); streamed, so memory holds only the ids asked about.
+     * {@link HeldSuspects}). Up to {@link #IDS_ASKED_AT_ONCE} ids, the database looks for them itself and sends back
+     * only those it finds (streaming all of a 2.5 M-row file's ids to the JVM to keep a handful took seconds); more,
+     * and the ids are streamed and looked up here, so memory holds only the ids asked about.
      */
     Set<String> stagedAmong(long runId, InputFile file, Set<String> ids) {
         Set<String> found = new HashSet<>();
+        String idColumn = file.header().get(0);
+        if (ids.isEmpty()) {
+            return found;
+        }
+        if (ids.size() <= IDS_ASKED_AT_ONCE) {
+            List<Object> args = new ArrayList<>(ids.size() + 1);
+            args.add(runId);
+            args.addAll(ids);
+            jdbc.query("SELECT " + idColumn + " FROM " + file.stagingTable() + " WHERE run_id = ? AND " + idColumn
+                    + " IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")",
+                    rs -> {
+                        found.add(rs.getString(1));
+                    }, args.toArray());
+            return found;
+        }
         jdbc.query(connection -> {
-            var statement = connection.prepareStatement("SELECT " + file.header().get(0) + " FROM " + file.stagingTable()
+            var statement = connection.prepareStatement("SELECT " + idColumn + " FROM " + file.stagingTable()
                     + " WHERE run_id = ?", java.sql.ResultSet.TYPE_FORWARD_ONLY, java.sql.ResultSet.CONCUR_READ_ONLY);
             statement.setFetchSize(Databases.isMySql(connection) ? Integer.MIN_VALUE : 10_000);
             statement.setLong(1, runId);
@@ -62,6 +79,9 @@ class StagingStore {
         });
         return found;
     }
+
+    /** Ids {@link #stagedAmong} puts in one IN list: far from the drivers' limit of 65,535 parameters. */
+    static final int IDS_ASKED_AT_ONCE = 10_000;
 
     void insertAccepted(long runId, InputFile file, List<RowOutcome.Accepted> rows) {
         if (rows.isEmpty()) {

@@ -11,12 +11,16 @@ public interface CustomerPassListener {
     /** A run's counting, started when aggregation starts counting the run's customers here. */
     Counting start(long runId);
 
-    /** One run's counting; not shared between threads. */
+    /**
+     * One run's counting; not shared between threads. Each row comes with the customer's number within the pass (0, 1,
+     * 2… in the order customers first appear, the same for all their rows until {@link #passEnded()}), so that a
+     * counting can keep per-customer state in an array instead of looking the id up again.
+     */
     interface Counting {
 
-        void answer(String customerId, String touchpointId);
+        void answer(String customerId, int customer, String touchpointId);
 
-        void contact(String customerId, String touchpointId, boolean firstContactResolved);
+        void contact(String customerId, int customer, String touchpointId, boolean firstContactResolved);
 
         /** Every answer, then every contact, of the pass's customers has been seen. */
         void passEnded();

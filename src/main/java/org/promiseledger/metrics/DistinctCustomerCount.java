@@ -124,36 +124,41 @@ final class DistinctCustomerCount {
         public void row(Kind kind, String customerId, int touchpoint, boolean flag) {
             switch (kind) {
                 case ANSWER -> {
+                    CustomerMarks customer = customer(customerId);
                     String touchpointId = touchpointIds.get(touchpoint);
-                    countings.forEach(c -> c.answer(customerId, touchpointId));
-                    mark(customerId, surveyedOwner[touchpoint], false);
+                    countings.forEach(c -> c.answer(customerId, customer.number, touchpointId));
+                    customer.add(surveyedOwner[touchpoint], false);
                 }
                 case CONTACT -> {
+                    CustomerMarks customer = customer(customerId);
                     String touchpointId = touchpointIds.get(touchpoint);
-                    countings.forEach(c -> c.contact(customerId, touchpointId, flag));
-                    mark(customerId, owner[touchpoint], false);
+                    countings.forEach(c -> c.contact(customerId, customer.number, touchpointId, flag));
+                    customer.add(owner[touchpoint], false);
                 }
                 case COMPLAINT -> {
                     answersAndContactsEnded();
-                    mark(customerId, owner[touchpoint], false);
+                    if (owner[touchpoint] >= 0) {
+                        customer(customerId).add(owner[touchpoint], false);
+                    }
                 }
                 case CHURN -> {
                     answersAndContactsEnded();
-                    mark(customerId, owner[touchpoint], true);
+                    if (owner[touchpoint] >= 0) {
+                        customer(customerId).add(owner[touchpoint], true);
+                    }
                 }
             }
+        }
+
+        /** The customer's marks: one lookup per row, shared by the listeners (through its number) and the marks. */
+        private CustomerMarks customer(String customerId) {
+            return marks.computeIfAbsent(customerId, c -> new CustomerMarks(marks.size()));
         }
 
         private void answersAndContactsEnded() {
             if (!answersAndContactsSeen) {
                 answersAndContactsSeen = true;
                 countings.forEach(CustomerPassListener.Counting::passEnded);
-            }
-        }
-
-        private void mark(String customerId, int department, boolean churn) {
-            if (department >= 0) {
-                marks.computeIfAbsent(customerId, c -> new CustomerMarks()).add(department << 1 | (churn ? 1 : 0));
             }
         }
 
@@ -169,12 +174,25 @@ final class DistinctCustomerCount {
         }
     }
 
-    /** The distinct (department, touched or churned) marks of one customer: a handful, so a small array. */
+    /**
+     * One customer of a pass: their number in the pass, and the distinct (department, touched or churned) marks — a
+     * handful, so a small array.
+     */
     private static final class CustomerMarks {
-        private int[] items = new int[4];
+        private final int number;
+        private int[] items = new int[2];
         private int size;
 
-        void add(int item) {
+        CustomerMarks(int number) {
+            this.number = number;
+        }
+
+        /** @param department the department's index, or -1 when the row counts for none */
+        void add(int department, boolean churn) {
+            if (department < 0) {
+                return;
+            }
+            int item = department << 1 | (churn ? 1 : 0);
             for (int i = 0; i < size; i++) {
                 if (items[i] == item) {
                     return;

@@ -1,17 +1,12 @@
 package org.promiseledger.metrics;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
 
 import javax.sql.DataSource;
 
@@ -26,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts what every scope did to customers, with constant memory whatever the number of rows. Additive counts
  * (answers, promoters, resolved contacts...) come per touchpoint from the tallies ingest made while it validated the
- * rows ({@link EventTallies}) and are rolled up to the company, each department and each subtree here, exactly. Distinct customers are not additive, so every customer's departments
+ * rows ({@link EventTallies}) and are rolled up to the company, each department and each subtree here, exactly.
+ * Distinct customers are not additive, so every customer's departments
  * are marked from one sequential read of each event table and the customer is counted once per scope it touched.
  */
 @Component

@@ -89,6 +89,10 @@ abstract class CustomerPassesFunctionalTests {
         }
         assertThat(inPasses.rows).as("every answer and contact, once").isEqualTo(inOnePass.rows);
         assertThat(inPasses.customersSeenInTwoPasses).isEmpty();
+        assertThat(inPasses.numbersShared).as("one number, one customer, in a pass").isEmpty();
+        assertThat(inOnePass.numbersShared).isEmpty();
+        assertThat(inOnePass.largestPass).isGreaterThan(5 * PER_PASS);
+        assertThat(inPasses.largestPass).as("customers held at once").isLessThan(2 * PER_PASS);
         assertThat(inPasses.contactsBeforeAnswersEnded).isZero();
         assertThat(tempFolders()).as("pass files left behind").isEqualTo(before);
     }
@@ -107,6 +111,10 @@ abstract class CustomerPassesFunctionalTests {
         final Map<String, Long> rows = new java.util.TreeMap<>();
         final Map<String, Integer> passOfCustomer = new HashMap<>();
         final List<String> customersSeenInTwoPasses = new ArrayList<>();
+        /** This pass's customer numbers, with the customer each was first given to. */
+        final Map<Integer, String> numbered = new HashMap<>();
+        final List<String> numbersShared = new ArrayList<>();
+        int largestPass;
         boolean contactsSeen;
         int contactsBeforeAnswersEnded;
 
@@ -116,31 +124,40 @@ abstract class CustomerPassesFunctionalTests {
         }
 
         @Override
-        public void answer(String customerId, String touchpointId) {
+        public void answer(String customerId, int customer, String touchpointId) {
             if (contactsSeen) {
                 contactsBeforeAnswersEnded++;
             }
-            seen(customerId);
+            seen(customerId, customer);
             rows.merge("answer " + customerId + " " + touchpointId, 1L, Long::sum);
         }
 
         @Override
-        public void contact(String customerId, String touchpointId, boolean firstContactResolved) {
+        public void contact(String customerId, int customer, String touchpointId, boolean firstContactResolved) {
             contactsSeen = true;
-            seen(customerId);
+            seen(customerId, customer);
             rows.merge("contact " + customerId + " " + touchpointId + " " + firstContactResolved, 1L, Long::sum);
         }
 
-        private void seen(String customerId) {
+        private void seen(String customerId, int customer) {
             Integer pass = passOfCustomer.putIfAbsent(customerId, passes);
             if (pass != null && pass != passes) {
                 customersSeenInTwoPasses.add(customerId);
+            }
+            String before = numbered.putIfAbsent(customer, customerId);
+            if (before != null && !before.equals(customerId)) {
+                numbersShared.add(customer + ": " + before + ", " + customerId);
             }
         }
 
         @Override
         public void passEnded() {
             passes++;
+            largestPass = Math.max(largestPass, numbered.size());
+            if (!numbered.isEmpty() && java.util.Collections.max(numbered.keySet()) != numbered.size() - 1) {
+                numbersShared.add("numbers of pass " + passes + " are not 0 … " + (numbered.size() - 1));
+            }
+            numbered.clear();
             contactsSeen = false;
         }
 

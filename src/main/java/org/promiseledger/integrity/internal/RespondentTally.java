@@ -21,30 +21,53 @@ class RespondentTally implements CustomerPassListener.Counting {
     private final Runnable whenFinished;
     private Map<String, Integer> touchpointIndex = new HashMap<>();
     private List<String> touchpoints = new ArrayList<>();
-    private Map<String, Answers> answers = new HashMap<>();
+    /** The pass's customers' answers, by their number in the pass (null: no answer yet). */
+    private Answers[] answers = new Answers[1024];
+    /** Numbers given here to a pass's customers when the rows come without one (this feature's own read). */
+    private final Map<String, Integer> numbers = new HashMap<>();
 
     /** @param whenFinished what {@link #finished()} does with the counts (store them with the run) */
     RespondentTally(Runnable whenFinished) {
         this.whenFinished = whenFinished;
     }
 
+    /** An answer read by this feature itself: the customer is numbered here. */
+    void answer(String customerId, String touchpointId) {
+        answer(customerId, number(customerId), touchpointId);
+    }
+
+    /** A contact read by this feature itself: the customer is numbered here. */
+    void contact(String customerId, String touchpointId, boolean firstContactResolved) {
+        contact(customerId, number(customerId), touchpointId, firstContactResolved);
+    }
+
+    private int number(String customerId) {
+        return numbers.computeIfAbsent(customerId, c -> numbers.size());
+    }
+
     @Override
-    public void answer(String customerId, String touchpointId) {
+    public void answer(String customerId, int customer, String touchpointId) {
         int index = touchpointIndex.computeIfAbsent(touchpointId, t -> {
             touchpoints.add(t);
             return touchpoints.size() - 1;
         });
-        answers.computeIfAbsent(customerId, c -> new Answers()).add(index);
+        if (customer >= answers.length) {
+            answers = Arrays.copyOf(answers, Math.max(customer + 1, answers.length * 2));
+        }
+        if (answers[customer] == null) {
+            answers[customer] = new Answers();
+        }
+        answers[customer].add(index);
     }
 
     @Override
-    public void contact(String customerId, String touchpointId, boolean firstContactResolved) {
+    public void contact(String customerId, int customer, String touchpointId, boolean firstContactResolved) {
         long[] row = contacts.computeIfAbsent(touchpointId, t -> new long[4]);
         row[0]++;
         if (firstContactResolved) {
             row[1]++;
         }
-        Answers answered = answers.get(customerId);
+        Answers answered = customer < answers.length ? answers[customer] : null;
         Integer index = touchpointIndex.get(touchpointId);
         if (answered != null && index != null && answered.has(index)) {
             row[2]++;
@@ -56,7 +79,10 @@ class RespondentTally implements CustomerPassListener.Counting {
 
     @Override
     public void passEnded() {
-        answers.values().forEach(customer -> {
+        for (Answers customer : answers) {
+            if (customer == null) {
+                continue;
+            }
             for (int i = 0; i < customer.size; i++) {
                 long count = customer.counts[i];
                 long[] row = repeats.computeIfAbsent(touchpoints.get(customer.touchpoints[i]), t -> new long[3]);
@@ -66,10 +92,11 @@ class RespondentTally implements CustomerPassListener.Counting {
                     row[2]++;
                 }
             }
-        });
+        }
         touchpointIndex = new HashMap<>();
         touchpoints = new ArrayList<>();
-        answers = new HashMap<>();
+        answers = new Answers[1024];
+        numbers.clear();
     }
 
     @Override

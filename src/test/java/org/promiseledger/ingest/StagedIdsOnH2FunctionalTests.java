@@ -1,0 +1,7 @@
+package org.promiseledger.ingest;
+
+import org.promiseledger.support.OnH2;
+
+@OnH2
+class StagedIdsOnH2FunctionalTests extends StagedIdsFunctionalTests {
+}

@@ -1,0 +1,7 @@
+package org.promiseledger.ingest;
+
+import org.promiseledger.support.OnMariaDb;
+
+@OnMariaDb
+class StagedIdsOnMariaDbFunctionalTests extends StagedIdsFunctionalTests {
+}
