@@ -13,15 +13,19 @@ import java.util.Set;
  * touchpoint the scope owns; customers of either kind), for all the customers of a run or for one share of them (a
  * remote partition's). Each customer's departments are marked in memory, then the customer is counted once per scope
  * it reached. Memory grows with customers, not rows: past a pass's worth of customers they are split by hash into
- * passes. The database is read once whatever the number of passes; with more than one, the rows wait in
- * {@link CustomerPassFiles} on local disk and each pass reads back its own customers' rows.
+ * passes. The database is read once whatever the number of passes, by {@link ReadAhead} while the rows are counted;
+ * with more than one pass, the rows wait in {@link CustomerPassFiles} on local disk and each pass reads back its own
+ * customers' rows.
  *
  * <p>Every {@link CustomerPassListener.Counting} sees each pass's answers and contacts (those of excluded touchpoints
  * too: integrity judges them all), then {@code passEnded()}.
  */
 final class DistinctCustomerCount {
 
-    /** Reads every staged row of one kind of the run, in file order, and hands each to {@code rows}. */
+    /**
+     * Reads every staged row of one kind of the run, in file order, and hands each to {@code rows}; called on a thread
+     * of its own ({@link ReadAhead}), so it must not need the step's transaction.
+     */
     interface Reader {
         void read(CustomerRows.Kind kind, RawRow rows);
     }
@@ -71,25 +75,21 @@ final class DistinctCustomerCount {
         int slices = buckets * passes;
         if (passes == 1) {
             Pass pass = new Pass();
-            for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
-                reader.read(kind, (customer, touchpoint, flag) -> {
-                    if (buckets == 1 || Math.floorMod(customer.hashCode(), buckets) == bucket) {
-                        pass.row(kind, customer, touchpoint(touchpoint), flag);
-                    }
-                });
-            }
+            ReadAhead.readAll(reader, (kind, customer, touchpoint, flag) -> {
+                if (buckets == 1 || Math.floorMod(customer.hashCode(), buckets) == bucket) {
+                    pass.row(kind, customer, touchpoint(touchpoint), flag);
+                }
+            });
             pass.end();
             return;
         }
         try (CustomerPassFiles files = new CustomerPassFiles(passes)) {
-            for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
-                reader.read(kind, (customer, touchpoint, flag) -> {
-                    int slice = Math.floorMod(customer.hashCode(), slices);
-                    if (slice % buckets == bucket) {
-                        files.write(slice / buckets, kind, customer, touchpoint(touchpoint), flag);
-                    }
-                });
-            }
+            ReadAhead.readAll(reader, (kind, customer, touchpoint, flag) -> {
+                int slice = Math.floorMod(customer.hashCode(), slices);
+                if (slice % buckets == bucket) {
+                    files.write(slice / buckets, kind, customer, touchpoint(touchpoint), flag);
+                }
+            });
             files.finishWriting();
             for (int p = 0; p < passes; p++) {
                 Pass pass = new Pass();
