@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 /**
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
  * written (answers, contacts, complaints, churn, each in file order). Without it every pass read every row from the
  * database again and threw most away, so a quarter of ten times the customers took a hundred times as long.
  *
- * <p>A row takes a few bytes plus its customer id (50 M rows: under a gigabyte), in the system's temporary folder;
- * the files are deleted when the count ends, whether it succeeded or not. A folder that cannot be written is an
+ * <p>A row takes a few bytes plus its customer id (50 M rows: under a gigabyte), in a folder of the system's temporary
+ * folder ({@code java.io.tmpdir}) readable by this process's user only; the files are deleted when the count ends,
+ * whether it succeeded or not. A folder that cannot be written is an
  * {@link UncheckedIOException}: the step fails and a retry, after space is freed, can help.
  */
 final class CustomerPassFiles implements AutoCloseable {
@@ -32,7 +34,7 @@ final class CustomerPassFiles implements AutoCloseable {
 
     CustomerPassFiles(int passes) {
         try {
-            folder = Files.createTempDirectory("promise-ledger-customer-passes");
+            folder = privateFolder();
             files = new Path[passes];
             writers = new DataOutputStream[passes];
             for (int pass = 0; pass < passes; pass++) {
@@ -42,6 +44,16 @@ final class CustomerPassFiles implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot write the customer pass files: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new folder in the system's temporary folder that only this process's user can read: the files hold customer ids. */
+    private static Path privateFolder() throws IOException {
+        try {
+            return Files.createTempDirectory("promise-ledger-customer-passes",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempDirectory("promise-ledger-customer-passes");
         }
     }
 

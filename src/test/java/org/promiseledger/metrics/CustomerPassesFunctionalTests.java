@@ -16,11 +16,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.promiseledger.demo.SampleCompany;
 import org.promiseledger.kernel.BatchSettings;
-import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
-import org.promiseledger.runs.RunOutcome;
+import org.promiseledger.support.DemoQuarter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -178,12 +176,8 @@ abstract class CustomerPassesFunctionalTests {
         }
     }
 
-    /** Runs the demo company's 2026-Q3 (its aggregation already in passes) and returns the run's id. */
+    /** Runs the demo company's 2026-Q3 and returns the run's id. */
     private long runDemoQuarter() throws Exception {
-        Period q3 = Period.parse("2026-Q3");
-        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
-        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
-        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
-        return outcome.runId();
+        return DemoQuarter.run(runner, temp);
     }
 }

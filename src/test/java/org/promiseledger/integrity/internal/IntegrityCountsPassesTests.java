@@ -8,11 +8,9 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.promiseledger.demo.SampleCompany;
 import org.promiseledger.ingest.StagedSurveys;
-import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunner;
-import org.promiseledger.runs.RunOutcome;
+import org.promiseledger.support.DemoQuarter;
 import org.promiseledger.support.OnH2;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,11 +68,7 @@ class IntegrityCountsPassesTests {
 
     /** Runs the demo company's 2026-Q3 and returns the run's id. */
     private long runDemoQuarter() throws Exception {
-        Period q3 = Period.parse("2026-Q3");
-        new SampleCompany(2026).writeQuarter(temp, q3.firstDay(), 3);
-        RunOutcome outcome = runner.run(q3, temp, Path.of("rules"), "demo");
-        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
-        return outcome.runId();
+        return DemoQuarter.run(runner, temp);
     }
 
     private static Map<String, String> text(Map<String, long[]> counts) {
