@@ -75,7 +75,7 @@ final class DistinctCustomerCount {
         int slices = buckets * passes;
         if (passes == 1) {
             Pass pass = new Pass();
-            ReadAhead.readAll(reader, (kind, customer, touchpoint, flag) -> {
+            readAll(reader, (kind, customer, touchpoint, flag) -> {
                 if (buckets == 1 || Math.floorMod(customer.hashCode(), buckets) == bucket) {
                     pass.row(kind, customer, touchpoint(touchpoint), flag);
                 }
@@ -84,7 +84,7 @@ final class DistinctCustomerCount {
             return;
         }
         try (CustomerPassFiles files = new CustomerPassFiles(passes)) {
-            ReadAhead.readAll(reader, (kind, customer, touchpoint, flag) -> {
+            readAll(reader, (kind, customer, touchpoint, flag) -> {
                 int slice = Math.floorMod(customer.hashCode(), slices);
                 if (slice % buckets == bucket) {
                     files.write(slice / buckets, kind, customer, touchpoint(touchpoint), flag);
@@ -95,6 +95,32 @@ final class DistinctCustomerCount {
                 Pass pass = new Pass();
                 files.replay(p, pass);
                 pass.end();
+            }
+        }
+    }
+
+    /** A row of any kind, its touchpoint id not yet indexed. */
+    private record KindedRow(CustomerRows.Kind kind, String customerId, String touchpointId, boolean flag) {
+    }
+
+    /** A handler of {@link KindedRow}s, taken apart. */
+    private interface KindedRows {
+        void row(CustomerRows.Kind kind, String customerId, String touchpointId, boolean flag);
+    }
+
+    /**
+     * Reads every kind of row, in {@link CustomerRows.Kind} order, on a thread of its own ({@link ReadAhead}) while
+     * this thread counts them: the driver decodes the next rows while the last ones are counted.
+     */
+    private static void readAll(Reader reader, KindedRows rows) {
+        try (ReadAhead<KindedRow> ahead = new ReadAhead<>("customer-rows-read-ahead", sink -> {
+            for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
+                reader.read(kind, (customer, touchpoint, flag) -> sink.accept(new KindedRow(kind, customer, touchpoint, flag)));
+            }
+        })) {
+            while (ahead.hasNext()) {
+                KindedRow row = ahead.next();
+                rows.row(row.kind(), row.customerId(), row.touchpointId(), row.flag());
             }
         }
     }

@@ -1,102 +1,90 @@
 package org.promiseledger.metrics;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * Reads a count's rows, kind after kind, on a thread of its own while the calling thread counts them: the driver
- * decodes the next rows (and the database sends them) while the last ones are counted, instead of each waiting for
- * the other. Rows travel in blocks of {@link #BLOCK}, at most {@link #BLOCKS_AHEAD} blocks ahead (a few megabytes).
+ * Runs a producer (here, the streamed reads of the staged rows) on a thread of its own and hands its items to the consuming
+ * thread in the order they were produced, so that producing the next items and consuming the last ones overlap on
+ * two cores instead of taking turns. Items travel in blocks of {@link #BLOCK}, at most {@link #BLOCKS_AHEAD} blocks
+ * ahead, so memory stays small whatever the number of items.
  *
- * <p>The reader uses a connection of its own, outside the step's transaction: the staged rows it reads were committed
- * by the ingest steps. A failure of the read is thrown on the counting thread, as the read's own exception; a failure
- * of the counting stops the read at its next block.
+ * <p>A failure of the producer is thrown by {@link #hasNext()} on the consuming thread, as the producer's own
+ * exception, after every item produced before it. {@link #close()} stops the producer at its next block (its
+ * {@code sink} throws {@link CancellationException}) and waits for its thread to end; call it when the consumer
+ * stops early or fails.
+ *
+ * @param <T> the items
  */
-final class ReadAhead {
+final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
 
-    private static final int BLOCK = 4096;
+    /** Produces every item into {@code sink}, in order, then returns. */
+    interface Producer<T> {
+        void produce(Consumer<T> sink) throws Exception;
+    }
+
+    static final int BLOCK = 4096;
     private static final int BLOCKS_AHEAD = 8;
+    private static final Object END = new Object();
 
-    /** A row of any kind, as {@link CustomerRows} gets it but with the touchpoint id not yet indexed. */
-    interface KindedRow {
-        void row(CustomerRows.Kind kind, String customerId, String touchpointId, boolean flag);
-    }
+    private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final Thread thread;
+    private List<T> block = List.of();
+    private int next;
+    private boolean ended;
 
-    private ReadAhead() {
-    }
-
-    /** Reads every kind of row with {@code reader} on another thread and hands each to {@code rows} here, in order. */
-    static void readAll(DistinctCustomerCount.Reader reader, KindedRow rows) {
-        BlockingQueue<Block> queue = new ArrayBlockingQueue<>(BLOCKS_AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
-        Thread thread = new Thread(() -> read(reader, queue, stopped), "customer-rows-read-ahead");
+    /** Starts {@code producer} on a daemon thread named {@code threadName}. */
+    ReadAhead(String threadName, Producer<T> producer) {
+        this.thread = new Thread(() -> produce(producer), threadName);
         thread.setDaemon(true);
         thread.start();
-        try {
-            while (true) {
-                Block block = queue.take();
-                if (block.failure != null) {
-                    throw block.failure instanceof RuntimeException runtime ? runtime
-                            : new IllegalStateException(block.failure.getMessage(), block.failure);
-                }
-                if (block.size < 0) {
-                    return;
-                }
-                for (int i = 0; i < block.size; i++) {
-                    rows.row(block.kind, block.customers[i], block.touchpoints[i], block.flags[i]);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting customers", e);
-        } finally {
-            stopped.set(true);
-            queue.clear();
-            join(thread);
-        }
     }
 
-    private static void read(DistinctCustomerCount.Reader reader, BlockingQueue<Block> queue, AtomicBoolean stopped) {
-        try {
-            for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
-                Block[] filling = {new Block(kind)};
-                reader.read(kind, (customer, touchpoint, flag) -> {
-                    if (filling[0].add(customer, touchpoint, flag)) {
-                        put(queue, filling[0], stopped);
-                        filling[0] = new Block(kind);
-                    }
-                });
-                put(queue, filling[0], stopped);
+    @Override
+    public boolean hasNext() {
+        while (next == block.size()) {
+            if (ended) {
+                return false;
             }
-            put(queue, Block.END, stopped);
-        } catch (CancellationException stop) {
-            // the counting failed and stopped reading: nobody waits for more
-        } catch (Throwable failure) {
-            try {
-                put(queue, Block.failed(failure), stopped);
-            } catch (CancellationException stop) {
-                // nobody waits for it
+            Object item = take();
+            if (item == END) {
+                ended = true;
+                return false;
             }
+            if (item instanceof Failure failure) {
+                ended = true;
+                throw failure.rethrown();
+            }
+            @SuppressWarnings("unchecked")
+            List<T> items = (List<T>) item;
+            block = items;
+            next = 0;
         }
+        return true;
     }
 
-    private static void put(BlockingQueue<Block> queue, Block block, AtomicBoolean stopped) {
-        try {
-            while (!queue.offer(block, 100, TimeUnit.MILLISECONDS)) {
-                if (stopped.get()) {
-                    throw new CancellationException("counting stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
         }
+        return block.get(next++);
     }
 
-    private static void join(Thread thread) {
+    /** Stops the producer if it is still producing, and waits for its thread to end. */
+    @Override
+    public void close() {
+        stopped.set(true);
+        queue.clear();
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -104,44 +92,68 @@ final class ReadAhead {
         }
     }
 
-    /** Rows of one kind; size −1 marks the end of all rows. */
-    private static final class Block {
-        static final Block END = new Block(null, -1, null);
-
-        final CustomerRows.Kind kind;
-        final String[] customers;
-        final String[] touchpoints;
-        final boolean[] flags;
-        final Throwable failure;
-        int size;
-
-        Block(CustomerRows.Kind kind) {
-            this.kind = kind;
-            this.customers = new String[BLOCK];
-            this.touchpoints = new String[BLOCK];
-            this.flags = new boolean[BLOCK];
-            this.failure = null;
+    private Object take() {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + thread.getName(), e);
         }
+    }
 
-        private Block(CustomerRows.Kind kind, int size, Throwable failure) {
-            this.kind = kind;
-            this.customers = null;
-            this.touchpoints = null;
-            this.flags = null;
-            this.failure = failure;
-            this.size = size;
+    private void produce(Producer<T> producer) {
+        List<List<T>> filling = new ArrayList<>(List.of(new ArrayList<>(BLOCK)));
+        try {
+            producer.produce(item -> {
+                List<T> current = filling.get(0);
+                current.add(item);
+                if (current.size() == BLOCK) {
+                    put(current);
+                    filling.set(0, new ArrayList<>(BLOCK));
+                }
+            });
+            if (!filling.get(0).isEmpty()) {
+                put(filling.get(0));
+            }
+            put(END);
+        } catch (CancellationException stop) {
+            // the consumer closed: nobody waits for more
+        } catch (Throwable failure) {
+            try {
+                if (!filling.get(0).isEmpty()) {
+                    put(filling.get(0)); // the items before the failure are consumed before it is thrown
+                }
+                put(new Failure(failure));
+            } catch (CancellationException stop) {
+                // nobody waits for it
+            }
         }
+    }
 
-        static Block failed(Throwable failure) {
-            return new Block(null, 0, failure);
+    private void put(Object item) {
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new CancellationException("the consumer closed");
+                }
+            }
+            if (stopped.get()) {
+                queue.clear(); // closed while this was offered: nobody will take it
+                throw new CancellationException("the consumer closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
         }
+    }
 
-        /** @return true when the block is full */
-        boolean add(String customer, String touchpoint, boolean flag) {
-            customers[size] = customer;
-            touchpoints[size] = touchpoint;
-            flags[size] = flag;
-            return ++size == BLOCK;
+    /** The producer's failure, thrown again on the consuming thread. */
+    private record Failure(Throwable cause) {
+        RuntimeException rethrown() {
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
         }
     }
 }

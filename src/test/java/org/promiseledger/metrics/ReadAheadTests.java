@@ -9,69 +9,84 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.promiseledger.kernel.BadInputException;
 
-/** The read-ahead hands over every row in order, kind after kind, and a failure on either side ends both, at once. */
+/**
+ * The read-ahead hands over every item in order, across blocks; a producer's failure comes out on the consuming thread
+ * as itself, after the items before it; closing early stops the producer.
+ */
 @Timeout(30)
 class ReadAheadTests {
 
-    /** Rows per kind: several blocks and a part block for answers, none for churn. */
-    private static final int[] ROWS = {10_000, 4096, 1, 0};
-
     @Test
-    void everyRowArrivesInOrderKindAfterKind() {
-        List<String> seen = new ArrayList<>();
+    void everyItemArrivesInOrderAcrossBlocks() {
+        int items = 3 * ReadAhead.BLOCK + 17;
+        List<Integer> seen = new ArrayList<>();
 
-        ReadAhead.readAll(ReadAheadTests::rows, (kind, customer, touchpoint, flag) -> seen.add(kind + " " + customer + " "
-                + touchpoint + " " + flag));
+        try (ReadAhead<Integer> ahead = new ReadAhead<>("test", sink -> {
+            for (int i = 0; i < items; i++) {
+                sink.accept(i);
+            }
+        })) {
+            ahead.forEachRemaining(seen::add);
+            assertThat(ahead.hasNext()).isFalse();
+        }
 
-        List<String> expected = new ArrayList<>();
-        rows((kind, customer, touchpoint, flag) -> expected.add(kind + " " + customer + " " + touchpoint + " " + flag));
-        assertThat(seen).hasSize(10_000 + 4096 + 1).isEqualTo(expected);
+        assertThat(seen).hasSize(items);
+        for (int i = 0; i < items; i++) {
+            assertThat(seen.get(i)).isEqualTo(i);
+        }
     }
 
     @Test
-    void aFailedReadIsThrownToTheCountingThreadAsItself() {
-        DistinctCustomerCount.Reader failing = (kind, rows) -> {
+    void nothingProducedIsNoItem() {
+        try (ReadAhead<String> ahead = new ReadAhead<>("test", sink -> { })) {
+            assertThat(ahead.hasNext()).isFalse();
+            assertThatThrownBy(ahead::next).isInstanceOf(java.util.NoSuchElementException.class);
+        }
+    }
+
+    @Test
+    void aFailedProducerIsThrownAsItselfAfterTheItemsBeforeIt() {
+        BadInputException broken = new BadInputException(List.of("surveys.csv, line 5002: the CSV structure is broken"));
+        List<Integer> seen = new ArrayList<>();
+
+        try (ReadAhead<Integer> ahead = new ReadAhead<>("test", sink -> {
             for (int i = 0; i < 5_000; i++) {
-                rows.row("C" + i, "T1", false);
+                sink.accept(i);
             }
-            throw new DataAccessResourceFailureException("connection lost");
-        };
-        AtomicInteger counted = new AtomicInteger();
+            throw broken;
+        })) {
+            assertThatThrownBy(() -> ahead.forEachRemaining(seen::add)).isSameAs(broken);
+            assertThat(ahead.hasNext()).as("ended").isFalse();
+        }
 
-        assertThatThrownBy(() -> ReadAhead.readAll(failing, (kind, customer, touchpoint, flag) -> counted.incrementAndGet()))
-                .isInstanceOf(DataAccessResourceFailureException.class).hasMessage("connection lost");
-        assertThat(counted.get()).isLessThanOrEqualTo(5_000);
+        assertThat(seen).hasSize(5_000);
     }
 
     @Test
-    void aFailedCountStopsTheReadAndIsThrownAsItself() {
-        AtomicInteger read = new AtomicInteger();
-        DistinctCustomerCount.Reader endless = (kind, rows) -> {
-            for (int i = 0; i < 10_000_000; i++) {
-                read.incrementAndGet();
-                rows.row("C" + i, "T1", false);
-            }
-        };
-
-        assertThatThrownBy(() -> ReadAhead.readAll(endless, (kind, customer, touchpoint, flag) -> {
-            if (customer.equals("C100")) {
-                throw new IllegalArgumentException("bad row");
-            }
-        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad row");
-        assertThat(read.get()).as("rows read before the read stopped").isLessThan(100_000);
-    }
-
-    private static void rows(CustomerRows.Kind kind, DistinctCustomerCount.RawRow rows) {
-        for (int i = 0; i < ROWS[kind.ordinal()]; i++) {
-            rows.row("C" + i, "T" + (i % 7), i % 3 == 0);
+    void aCheckedFailureComesOutWithItsMessage() {
+        try (ReadAhead<Integer> ahead = new ReadAhead<>("test", sink -> {
+            throw new java.io.IOException("disk gone");
+        })) {
+            assertThatThrownBy(ahead::hasNext).isInstanceOf(IllegalStateException.class).hasMessage("disk gone")
+                    .hasCauseInstanceOf(java.io.IOException.class);
         }
     }
 
-    private static void rows(ReadAhead.KindedRow rows) {
-        for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
-            rows(kind, (customer, touchpoint, flag) -> rows.row(kind, customer, touchpoint, flag));
-        }
+    @Test
+    void closingEarlyStopsTheProducer() {
+        AtomicInteger produced = new AtomicInteger();
+        ReadAhead<Integer> ahead = new ReadAhead<>("test", sink -> {
+            for (int i = 0; i < 100_000_000; i++) {
+                produced.incrementAndGet();
+                sink.accept(i);
+            }
+        });
+        assertThat(ahead.next()).isZero();
+
+        ahead.close();
+
+        assertThat(produced.get()).as("items produced before the producer stopped").isLessThan(20 * ReadAhead.BLOCK);
     }
 }
