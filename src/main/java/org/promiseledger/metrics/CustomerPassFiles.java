@@ -43,8 +43,20 @@ final class CustomerPassFiles implements AutoCloseable {
             }
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("cannot write the customer pass files: " + e.getMessage(), e);
+            throw failure("write", e);
         }
+    }
+
+    /**
+     * The failure as the operator sees it (the run prints its root cause): what could not be done, and in which
+     * folder, with the file system's own words; the original exception stays attached for the log.
+     */
+    private static UncheckedIOException failure(String doing, IOException e) {
+        IOException said = new IOException("cannot " + doing + " the customer pass files in "
+                + System.getProperty("java.io.tmpdir") + " (the JVM's temporary folder, -Djava.io.tmpdir): "
+                + e.getClass().getSimpleName() + " " + e.getMessage());
+        said.addSuppressed(e);
+        return new UncheckedIOException(said);
     }
 
     /** A new folder in the system's temporary folder that only this process's user can read: the files hold customer ids. */
@@ -65,7 +77,7 @@ final class CustomerPassFiles implements AutoCloseable {
             out.writeInt(touchpoint);
             out.writeUTF(customerId);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the customer pass files: " + e.getMessage(), e);
+            throw failure("write", e);
         }
     }
 
@@ -76,7 +88,7 @@ final class CustomerPassFiles implements AutoCloseable {
                 writer.close();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the customer pass files: " + e.getMessage(), e);
+            throw failure("write", e);
         }
     }
 
@@ -95,7 +107,7 @@ final class CustomerPassFiles implements AutoCloseable {
                 rows.row(kinds[head >> 1], in.readUTF(), touchpoint, (head & 1) == 1);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the customer pass files: " + e.getMessage(), e);
+            throw failure("read", e);
         }
     }
 

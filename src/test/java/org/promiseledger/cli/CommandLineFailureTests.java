@@ -86,6 +86,25 @@ class CommandLineFailureTests {
         assertNoStackTrace(result);
     }
 
+    @Test
+    void aTemporaryFolderThatCannotBeWrittenIsExit1NamingTheFolderAndTheSameRunThenFinishes() throws Exception {
+        Path missing = temp.resolve("no-such-folder");
+        String[] run = {"run", "--period", "2026-Q3", "--data", SMALL.toString(), "--rules", "rules",
+                "--promise-ledger.customers-per-pass=2"};
+
+        Result failed = run(List.of("-Djava.io.tmpdir=" + missing), run);
+
+        assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+        assertThat(failed.output()).contains("2026-Q3: run FAILED", "cannot write the customer pass files in " + missing
+                + " (the JVM's temporary folder, -Djava.io.tmpdir)", "run the same command again");
+        assertThat(failed.output()).doesNotContain("\tat ");
+
+        Result again = run(List.of(), run);
+
+        assertThat(again.exitCode()).as(again.output()).isZero();
+        assertThat(again.output()).contains("2026-Q3");
+    }
+
     static void assertNoStackTrace(Result result) {
         assertThat(result.output()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("ERROR");
     }
@@ -94,9 +113,14 @@ class CommandLineFailureTests {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
+        return run(List.of(), args);
+    }
+
+    private Result run(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                "org.promiseledger.PromiseLedgerApplication"));
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.promiseledger.PromiseLedgerApplication"));
         command.addAll(List.of(args));
         command.addAll(List.of("--promise-ledger.data-dir=" + temp.resolve("data"), "--promise-ledger.min-sample=3"));
         if (args[0].equals("run")) {
