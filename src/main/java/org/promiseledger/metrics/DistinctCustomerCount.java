@@ -92,11 +92,23 @@ final class DistinctCustomerCount {
             });
             files.finishWriting();
             for (int p = 0; p < passes; p++) {
+                int number = p;
                 Pass pass = new Pass();
-                files.replay(p, pass);
+                // the file is decoded on a thread of its own while this one counts, as the database's rows were
+                try (ReadAhead<PassRow> rows = new ReadAhead<>("customer-pass-" + p, sink -> files.replay(number,
+                        (kind, customer, touchpoint, flag) -> sink.accept(new PassRow(kind, customer, touchpoint, flag))))) {
+                    while (rows.hasNext()) {
+                        PassRow row = rows.next();
+                        pass.row(row.kind(), row.customerId(), row.touchpoint(), row.flag());
+                    }
+                }
                 pass.end();
             }
         }
+    }
+
+    /** A row read back from a pass file. */
+    private record PassRow(CustomerRows.Kind kind, String customerId, int touchpoint, boolean flag) {
     }
 
     /** A row of any kind, its touchpoint id not yet indexed. */
