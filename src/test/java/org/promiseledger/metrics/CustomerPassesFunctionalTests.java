@@ -95,6 +95,38 @@ abstract class CustomerPassesFunctionalTests {
         assertThat(tempFolders()).as("pass files left behind").isEqualTo(before);
     }
 
+    @Test
+    void aRemoteRunsCustomerSharesCountedInPassesAddUpToOnePass() throws Exception {
+        long runId = runDemoQuarter();
+        OrgChart org = aggregator.orgChart(runId);
+        Map<String, MetricAggregator.TouchpointCounts> touchpoints = aggregator.touchpoints(runId);
+        Map<ScopeRef, ScopeCounts> onePass = new HashMap<>();
+        aggregatorWith(BatchSettings.DEFAULT_CUSTOMERS_PER_PASS, new Recorder()).countDistinctCustomers(runId, org,
+                touchpoints, onePass);
+
+        // three shares of ~2,700 customers, each counted in two passes of at most 1,500 (this context's setting)
+        Map<ScopeRef, long[]> shares = new HashMap<>();
+        for (int bucket = 0; bucket < 3; bucket++) {
+            Map<ScopeRef, ScopeCounts> share = new HashMap<>();
+            aggregator.countDistinctCustomers(runId, org, touchpoints, share, bucket, 3);
+            share.forEach((scope, counts) -> {
+                long[] sum = shares.computeIfAbsent(scope, s -> new long[customers(null).length]);
+                long[] add = customers(counts);
+                for (int i = 0; i < sum.length; i++) {
+                    sum[i] += add[i];
+                }
+            });
+        }
+
+        TreeSet<ScopeRef> scopes = new TreeSet<>(onePass.keySet());
+        scopes.addAll(shares.keySet());
+        assertThat(scopes).hasSizeGreaterThan(10);
+        for (ScopeRef scope : scopes) {
+            assertThat(shares.getOrDefault(scope, customers(null))).as(scope.label())
+                    .containsExactly(customers(onePass.get(scope)));
+        }
+    }
+
     /** An aggregator of this context's beans, but with its own pass size and only {@code recorder} listening. */
     private MetricAggregator aggregatorWith(int customersPerPass, Recorder recorder) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("recorder", recorder));
