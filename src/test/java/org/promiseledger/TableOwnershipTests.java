@@ -51,8 +51,9 @@ class TableOwnershipTests {
      * Deliberate, lasting exceptions, one source file and table each: set-based reads of ingest's staged rows, where
      * the database does the counting over millions of rows (docs/semantics.md, "Scale": aggregation is pushed to the
      * database). Going through a Java API would pull every row of a quarter through the JVM. They only read; ingest
-     * alone writes and clears those tables. Metrics' aggregation scans the staged events once per customer share for
-     * distinct customers (its per-touchpoint counts come from ingest's tallies). (Integrity's per-customer counts stream the rows through ingest's StagedSurveys.)
+     * alone writes and clears those tables. Metrics' aggregation reads the staged events once for distinct customers
+     * (its per-touchpoint counts come from ingest's tallies); integrity's per-customer counts are fed by that read,
+     * or by the same read through metrics' CustomerPassReads.
      */
     static final Set<String> SET_BASED_READS = Set.of(
             "metrics/MetricAggregator.java in_survey",

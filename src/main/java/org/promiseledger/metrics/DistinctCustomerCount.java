@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One count of distinct customers per scope (DESIGN, "Metrics": customers touched; churned customers whose last
@@ -75,19 +76,19 @@ final class DistinctCustomerCount {
         int slices = buckets * passes;
         if (passes == 1) {
             Pass pass = new Pass();
-            readAll(reader, (kind, customer, touchpoint, flag) -> {
-                if (buckets == 1 || Math.floorMod(customer.hashCode(), buckets) == bucket) {
-                    pass.row(kind, customer, touchpoint(touchpoint), flag);
+            readAll(reader, row -> {
+                if (buckets == 1 || Math.floorMod(row.customerId().hashCode(), buckets) == bucket) {
+                    pass.row(row.kind(), row.customerId(), touchpoint(row.touchpointId()), row.flag());
                 }
             });
             pass.end();
             return;
         }
         try (CustomerPassFiles files = new CustomerPassFiles(passes)) {
-            readAll(reader, (kind, customer, touchpoint, flag) -> {
-                int slice = Math.floorMod(customer.hashCode(), slices);
+            readAll(reader, row -> {
+                int slice = Math.floorMod(row.customerId().hashCode(), slices);
                 if (slice % buckets == bucket) {
-                    files.write(slice / buckets, kind, customer, touchpoint(touchpoint), flag);
+                    files.write(slice / buckets, row.kind(), row.customerId(), touchpoint(row.touchpointId()), row.flag());
                 }
             });
             files.finishWriting();
@@ -97,10 +98,7 @@ final class DistinctCustomerCount {
                 // the file is decoded on a thread of its own while this one counts, as the database's rows were
                 try (ReadAhead<PassRow> rows = new ReadAhead<>("customer-pass-" + p, sink -> files.replay(number,
                         (kind, customer, touchpoint, flag) -> sink.accept(new PassRow(kind, customer, touchpoint, flag))))) {
-                    while (rows.hasNext()) {
-                        PassRow row = rows.next();
-                        pass.row(row.kind(), row.customerId(), row.touchpoint(), row.flag());
-                    }
+                    rows.forEachRemaining(row -> pass.row(row.kind(), row.customerId(), row.touchpoint(), row.flag()));
                 }
                 pass.end();
             }
@@ -115,25 +113,17 @@ final class DistinctCustomerCount {
     private record KindedRow(CustomerRows.Kind kind, String customerId, String touchpointId, boolean flag) {
     }
 
-    /** A handler of {@link KindedRow}s, taken apart. */
-    private interface KindedRows {
-        void row(CustomerRows.Kind kind, String customerId, String touchpointId, boolean flag);
-    }
-
     /**
      * Reads every kind of row, in {@link CustomerRows.Kind} order, on a thread of its own ({@link ReadAhead}) while
      * this thread counts them: the driver decodes the next rows while the last ones are counted.
      */
-    private static void readAll(Reader reader, KindedRows rows) {
+    private static void readAll(Reader reader, Consumer<KindedRow> rows) {
         try (ReadAhead<KindedRow> ahead = new ReadAhead<>("customer-rows-read-ahead", sink -> {
             for (CustomerRows.Kind kind : CustomerRows.Kind.values()) {
                 reader.read(kind, (customer, touchpoint, flag) -> sink.accept(new KindedRow(kind, customer, touchpoint, flag)));
             }
         })) {
-            while (ahead.hasNext()) {
-                KindedRow row = ahead.next();
-                rows.row(row.kind(), row.customerId(), row.touchpointId(), row.flag());
-            }
+            ahead.forEachRemaining(rows);
         }
     }
 

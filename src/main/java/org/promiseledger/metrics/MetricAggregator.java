@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * Counts what every scope did to customers, with constant memory whatever the number of rows. Additive counts
  * (answers, promoters, resolved contacts...) come per touchpoint from the tallies ingest made while it validated the
  * rows ({@link EventTallies}) and are rolled up to the company, each department and each subtree here, exactly.
- * Distinct customers are not additive, so every customer's departments
- * are marked from one sequential read of each event table and the customer is counted once per scope it touched.
+ * Distinct customers are not additive, so every customer's departments are marked from one sequential read of each
+ * event table and the customer is counted once per scope it touched.
  */
 @Component
 class MetricAggregator {
@@ -179,11 +179,28 @@ class MetricAggregator {
 
     private void countDistinctCustomers(long runId, OrgChart org, Map<String, TouchpointCounts> touchpoints,
             Map<ScopeRef, ScopeCounts> counts, int bucket, int buckets, List<CustomerPassListener.Counting> countings) {
+        new DistinctCustomerCount(org, touchpoints.values(), exclusions.excludedTouchpoints(runId), counts, countings)
+                .count((kind, rows) -> read(runId, kind, rows), bucket, buckets, passes(runId, buckets, customersPerPass));
+    }
+
+    /**
+     * Feeds {@code counting} every answer and contact of the run, pass by pass, as aggregation's listeners are fed, for a
+     * feature counting on its own (integrity, for a run aggregated by remote workers); nothing is counted here.
+     */
+    void feed(long runId, CustomerPassListener.Counting counting, int customersPerPass) {
+        new DistinctCustomerCount(new OrgChart(Map.of()), List.of(), java.util.Set.of(), new HashMap<>(), List.of(counting))
+                .count((kind, rows) -> {
+                    if (kind == CustomerRows.Kind.ANSWER || kind == CustomerRows.Kind.CONTACT) {
+                        read(runId, kind, rows);
+                    }
+                }, 0, 1, passes(runId, 1, customersPerPass));
+    }
+
+    /** Passes of at most {@code customersPerPass} customers for one of {@code buckets} shares of customers.csv (≥ 1). */
+    int passes(long runId, int buckets, int customersPerPass) {
         Long customers = jdbc.queryForObject("SELECT COUNT(*) FROM in_customer WHERE run_id = ?", Long.class, runId);
         long share = (customers + buckets - 1) / buckets;
-        int passes = (int) Math.max(1, (share + customersPerPass - 1) / customersPerPass);
-        new DistinctCustomerCount(org, touchpoints.values(), exclusions.excludedTouchpoints(runId), counts, countings)
-                .count((kind, rows) -> read(runId, kind, rows), bucket, buckets, passes);
+        return (int) Math.max(1, (share + customersPerPass - 1) / customersPerPass);
     }
 
     /** Streams the run's staged rows of one kind in file order (no sort), one row at a time. */

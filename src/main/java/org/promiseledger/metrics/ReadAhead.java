@@ -101,32 +101,36 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
         }
     }
 
+    /** The block the producer is filling; touched by the producer's thread only. */
+    private List<T> filling = new ArrayList<>(BLOCK);
+
     private void produce(Producer<T> producer) {
-        List<List<T>> filling = new ArrayList<>(List.of(new ArrayList<>(BLOCK)));
         try {
             producer.produce(item -> {
-                List<T> current = filling.get(0);
-                current.add(item);
-                if (current.size() == BLOCK) {
-                    put(current);
-                    filling.set(0, new ArrayList<>(BLOCK));
+                filling.add(item);
+                if (filling.size() == BLOCK) {
+                    put(filling);
+                    filling = new ArrayList<>(BLOCK);
                 }
             });
-            if (!filling.get(0).isEmpty()) {
-                put(filling.get(0));
-            }
+            putFilling();
             put(END);
         } catch (CancellationException stop) {
             // the consumer closed: nobody waits for more
         } catch (Throwable failure) {
             try {
-                if (!filling.get(0).isEmpty()) {
-                    put(filling.get(0)); // the items before the failure are consumed before it is thrown
-                }
+                putFilling(); // the items before the failure are consumed before it is thrown
                 put(new Failure(failure));
             } catch (CancellationException stop) {
                 // nobody waits for it
             }
+        }
+    }
+
+    private void putFilling() {
+        if (!filling.isEmpty()) {
+            put(filling);
+            filling = new ArrayList<>(0);
         }
     }
 

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.promiseledger.ingest.StagedSurveys;
 import org.promiseledger.ingest.StagedWorkforce;
 import org.promiseledger.kernel.BatchSettings;
 import org.promiseledger.kernel.CodePoints;
+import org.promiseledger.metrics.CustomerPassReads;
 import org.promiseledger.metrics.EventTallies;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -24,20 +24,20 @@ import org.springframework.stereotype.Component;
 class IntegrityCounts {
 
     private final StagedWorkforce staged;
-    private final StagedSurveys surveys;
+    private final CustomerPassReads customers;
     private final RunRegistry runs;
     private final EventTallies tallies;
     private final RespondentCountStore kept;
     /** Customers whose answer counts one pass keeps in memory ({@code promise-ledger.customers-per-pass}). */
     private final int customersPerPass;
 
-    IntegrityCounts(StagedWorkforce staged, StagedSurveys surveys, RunRegistry runs, EventTallies tallies,
+    IntegrityCounts(StagedWorkforce staged, CustomerPassReads customers, RunRegistry runs, EventTallies tallies,
             RespondentCountStore kept, BatchSettings settings) {
         this.customersPerPass = settings.customersPerPass();
         this.staged = staged;
         this.kept = kept;
         this.tallies = tallies;
-        this.surveys = surveys;
+        this.customers = customers;
         this.runs = runs;
     }
 
@@ -71,10 +71,10 @@ class IntegrityCounts {
 
     /**
      * Per touchpoint, the respondent counts: those kept when aggregation counted them from its own read of the rows
-     * (see {@link RespondentCountsDuringAggregation}), or else counted here from one sequential read of in_survey and
-     * one of in_contact per pass of at most {@code promise-ledger.customers-per-pass} customers (split by hash; see
-     * {@link StagedSurveys#customerPasses}): memory grows with a pass's customers, not with rows, and nothing is
-     * sorted or grouped in the database (MariaDB's GROUP BY of 1.4 M (touchpoint, customer) groups spilled to disk).
+     * (see {@link RespondentCountsDuringAggregation}), or else counted here from the same read, one sequential read of
+     * in_survey and in_contact, in passes of at most {@code promise-ledger.customers-per-pass} customers
+     * ({@link CustomerPassReads}): memory grows with a pass's customers, not with rows, and nothing is sorted or
+     * grouped in the database (MariaDB's GROUP BY of 1.4 M (touchpoint, customer) groups spilled to disk).
      */
     RespondentCounts respondentCounts(long runId) {
         return kept.of(runId).orElseGet(() -> respondentCounts(runId, customersPerPass));
@@ -83,12 +83,7 @@ class IntegrityCounts {
     /** Counted here, with at most {@code customersPerPass} customers per pass (tests split a small run into several). */
     RespondentCounts respondentCounts(long runId, int customersPerPass) {
         RespondentTally tally = new RespondentTally(() -> { });
-        int passes = surveys.customerPasses(runId, customersPerPass);
-        for (int pass = 0; pass < passes; pass++) {
-            surveys.forEachSurveyAnswer(runId, pass, passes, tally::answer);
-            surveys.forEachContact(runId, pass, passes, tally::contact);
-            tally.passEnded();
-        }
+        customers.feed(runId, tally, customersPerPass);
         return tally.counts();
     }
 

@@ -12,7 +12,8 @@ import org.promiseledger.metrics.CustomerPassListener;
  * Counts, per touchpoint, what SELECTIVE_SURVEYING and REPEAT_RESPONDENTS judge, from a run's answers and contacts
  * fed one customer pass at a time (all of a customer's rows in the same pass, answers before contacts): memory grows
  * with a pass's customers, not with rows. Fed either by aggregation's own streamed read (as its
- * {@link CustomerPassListener}) or by {@link IntegrityCounts} reading the rows itself.
+ * {@link CustomerPassListener}) or, through metrics' {@link org.promiseledger.metrics.CustomerPassReads}, by the same read
+ * started by {@link IntegrityCounts}.
  */
 class RespondentTally implements CustomerPassListener.Counting {
 
@@ -23,26 +24,10 @@ class RespondentTally implements CustomerPassListener.Counting {
     private List<String> touchpoints = new ArrayList<>();
     /** The pass's customers' answers, by their number in the pass (null: no answer yet). */
     private Answers[] answers = new Answers[1024];
-    /** Numbers given here to a pass's customers when the rows come without one (this feature's own read). */
-    private final Map<String, Integer> numbers = new HashMap<>();
 
     /** @param whenFinished what {@link #finished()} does with the counts (store them with the run) */
     RespondentTally(Runnable whenFinished) {
         this.whenFinished = whenFinished;
-    }
-
-    /** An answer read by this feature itself: the customer is numbered here. */
-    void answer(String customerId, String touchpointId) {
-        answer(customerId, number(customerId), touchpointId);
-    }
-
-    /** A contact read by this feature itself: the customer is numbered here. */
-    void contact(String customerId, String touchpointId, boolean firstContactResolved) {
-        contact(customerId, number(customerId), touchpointId, firstContactResolved);
-    }
-
-    private int number(String customerId) {
-        return numbers.computeIfAbsent(customerId, c -> numbers.size());
     }
 
     @Override
@@ -96,7 +81,6 @@ class RespondentTally implements CustomerPassListener.Counting {
         touchpointIndex = new HashMap<>();
         touchpoints = new ArrayList<>();
         answers = new Answers[1024];
-        numbers.clear();
     }
 
     @Override

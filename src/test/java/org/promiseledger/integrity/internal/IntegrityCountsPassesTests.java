@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.promiseledger.ingest.StagedSurveys;
+import org.promiseledger.metrics.CustomerPassReads;
 import org.promiseledger.runs.QuarterlyRunner;
 import org.promiseledger.support.DemoQuarter;
 import org.promiseledger.support.OnH2;
@@ -31,7 +31,7 @@ class IntegrityCountsPassesTests {
     IntegrityCounts counts;
 
     @Autowired
-    StagedSurveys surveys;
+    CustomerPassReads surveys;
 
     @Autowired
     RespondentCountStore store;
@@ -42,12 +42,12 @@ class IntegrityCountsPassesTests {
     @Test
     void severalCustomerPassesAddUpToOnePass() throws Exception {
         long runId = runDemoQuarter();
-        int customers = surveys.customerPasses(runId, 1);
+        int customers = surveys.passes(runId, 1);
 
         IntegrityCounts.RespondentCounts one = counts.respondentCounts(runId, customers);
         IntegrityCounts.RespondentCounts seven = counts.respondentCounts(runId, customers / 7 + 1);
 
-        assertThat(surveys.customerPasses(runId, customers / 7 + 1)).isEqualTo(7);
+        assertThat(surveys.passes(runId, customers / 7 + 1)).isEqualTo(7);
         assertThat(one.contacts().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
         assertThat(one.repeats().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
         assertThat(text(seven.contacts())).isEqualTo(text(one.contacts()));
@@ -59,7 +59,7 @@ class IntegrityCountsPassesTests {
         long runId = runDemoQuarter();
 
         IntegrityCounts.RespondentCounts kept = store.of(runId).orElseThrow();
-        IntegrityCounts.RespondentCounts counted = counts.respondentCounts(runId, surveys.customerPasses(runId, 1));
+        IntegrityCounts.RespondentCounts counted = counts.respondentCounts(runId, surveys.passes(runId, 1));
 
         assertThat(kept.contacts().values()).anySatisfy(row -> assertThat(row[2]).isPositive());
         assertThat(text(kept.contacts())).isEqualTo(text(counted.contacts()));
