@@ -145,42 +145,70 @@ final class DistinctCustomerCount {
 
     /** One pass: the marks of its customers, and the listeners told when its answers and contacts are done. */
     private final class Pass implements CustomerRows {
-        private final Map<String, CustomerMarks> marks = new HashMap<>();
+        private final CustomerNumbers numbers = new CustomerNumbers();
+        /**
+         * Per customer number: the distinct (department index, touched or churned) marks, packed as department << 1 |
+         * churn, after their count in [0]; a customer reaches a handful of departments, so a small array each.
+         */
+        private int[][] marks = new int[1024][];
         private boolean answersAndContactsSeen;
 
         @Override
         public void row(Kind kind, String customerId, int touchpoint, boolean flag) {
             switch (kind) {
                 case ANSWER -> {
-                    CustomerMarks customer = customer(customerId);
+                    int customer = numbers.numberOf(customerId);
                     String touchpointId = touchpointIds.get(touchpoint);
-                    countings.forEach(c -> c.answer(customerId, customer.number, touchpointId));
-                    customer.add(surveyedOwner[touchpoint], false);
+                    countings.forEach(c -> c.answer(customerId, customer, touchpointId));
+                    mark(customer, surveyedOwner[touchpoint], false);
                 }
                 case CONTACT -> {
-                    CustomerMarks customer = customer(customerId);
+                    int customer = numbers.numberOf(customerId);
                     String touchpointId = touchpointIds.get(touchpoint);
-                    countings.forEach(c -> c.contact(customerId, customer.number, touchpointId, flag));
-                    customer.add(owner[touchpoint], false);
+                    countings.forEach(c -> c.contact(customerId, customer, touchpointId, flag));
+                    mark(customer, owner[touchpoint], false);
                 }
                 case COMPLAINT -> {
                     answersAndContactsEnded();
                     if (owner[touchpoint] >= 0) {
-                        customer(customerId).add(owner[touchpoint], false);
+                        mark(numbers.numberOf(customerId), owner[touchpoint], false);
                     }
                 }
                 case CHURN -> {
                     answersAndContactsEnded();
                     if (owner[touchpoint] >= 0) {
-                        customer(customerId).add(owner[touchpoint], true);
+                        mark(numbers.numberOf(customerId), owner[touchpoint], true);
                     }
                 }
             }
         }
 
-        /** The customer's marks: one lookup per row, shared by the listeners (through its number) and the marks. */
-        private CustomerMarks customer(String customerId) {
-            return marks.computeIfAbsent(customerId, c -> new CustomerMarks(marks.size()));
+        /** @param department the department's index, or -1 when the row counts for none */
+        private void mark(int customer, int department, boolean churn) {
+            if (customer >= marks.length) {
+                marks = Arrays.copyOf(marks, Math.max(customer + 1, marks.length * 2));
+            }
+            if (department < 0) {
+                return;
+            }
+            int item = department << 1 | (churn ? 1 : 0);
+            int[] items = marks[customer];
+            if (items == null) {
+                marks[customer] = new int[] {1, item, 0};
+                return;
+            }
+            int size = items[0];
+            for (int i = 1; i <= size; i++) {
+                if (items[i] == item) {
+                    return;
+                }
+            }
+            if (size + 1 == items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+                marks[customer] = items;
+            }
+            items[++size] = item;
+            items[0] = size;
         }
 
         private void answersAndContactsEnded() {
@@ -193,43 +221,16 @@ final class DistinctCustomerCount {
         /** Counts each of the pass's customers once per scope it reached. */
         void end() {
             answersAndContactsEnded();
-            marks.forEach((customer, marked) -> {
-                for (int i = 0; i < marked.size; i++) {
-                    tally.add(customer, departments.get(marked.items[i] >> 1), (marked.items[i] & 1) == 1);
+            for (int customer = 0; customer < numbers.size(); customer++) {
+                int[] items = marks[customer];
+                if (items == null) {
+                    continue;
+                }
+                for (int i = 1; i <= items[0]; i++) {
+                    tally.add(departments.get(items[i] >> 1), (items[i] & 1) == 1);
                 }
                 tally.flush();
-            });
-        }
-    }
-
-    /**
-     * One customer of a pass: their number in the pass, and the distinct (department, touched or churned) marks — a
-     * handful, so a small array.
-     */
-    private static final class CustomerMarks {
-        private final int number;
-        private int[] items = new int[2];
-        private int size;
-
-        CustomerMarks(int number) {
-            this.number = number;
-        }
-
-        /** @param department the department's index, or -1 when the row counts for none */
-        void add(int department, boolean churn) {
-            if (department < 0) {
-                return;
             }
-            int item = department << 1 | (churn ? 1 : 0);
-            for (int i = 0; i < size; i++) {
-                if (items[i] == item) {
-                    return;
-                }
-            }
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = item;
         }
     }
 
@@ -237,7 +238,6 @@ final class DistinctCustomerCount {
     private static final class CustomerTally {
         private final Map<String, List<String>> chains;
         private final Map<ScopeRef, ScopeCounts> counts;
-        private String customer;
         private final Set<String> touched = new HashSet<>();
         private final Set<String> churned = new HashSet<>();
 
@@ -246,18 +246,13 @@ final class DistinctCustomerCount {
             this.counts = counts;
         }
 
-        void add(String customerId, String department, boolean churn) {
-            if (!customerId.equals(customer)) {
-                flush();
-                customer = customerId;
-            }
+        /** Marks a department of the customer being tallied. */
+        void add(String department, boolean churn) {
             (churn ? churned : touched).add(department);
         }
 
+        /** Counts the customer being tallied in every scope marked, and starts the next customer. */
         void flush() {
-            if (customer == null) {
-                return;
-            }
             if (!touched.isEmpty()) {
                 counts(ScopeRef.COMPANY).increment(Counter.CUSTOMERS_TOUCHED);
             }
@@ -279,7 +274,6 @@ final class DistinctCustomerCount {
             eitherSubtrees.forEach(d -> counts(ScopeRef.subtree(d)).increment(Counter.TOUCHED_OR_CHURNED));
             touched.clear();
             churned.clear();
-            customer = null;
         }
 
         private Set<String> subtrees(Set<String> departments) {
