@@ -159,14 +159,17 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
         this.tally = InputTally.of(file, run.period(), settings.zone()).orElse(null);
         this.writer = writers.open(run.runId(), file);
         Map<InputFile, Set<String>> known = new EnumMap<>(InputFile.class);
+        Map<InputFile, ListedIds> listed = new EnumMap<>(InputFile.class);
         for (Column column : file.columns()) {
             InputFile target = column.references();
             if (target != null && !known.containsKey(target)) {
-                known.put(target, target == file ? idsListedIn(path) : store.acceptedIds(run.runId(), target));
+                ListedIds ids = idsListedIn(target, run.dataDir().resolve(target.fileName()));
+                listed.put(target, ids);
+                known.put(target, target == file ? ids.inQuarter() : store.acceptedIds(run.runId(), target));
             }
         }
         this.records = new NumberedRecords(path);
-        this.validator = new RowValidator(file, records.header(), known, run.period(), settings.zone());
+        this.validator = new RowValidator(file, records.header(), known, listed, run.period(), settings.zone());
         this.bar = progress.start("Ingesting " + file.fileName(), Files.size(path), "chars");
     }
 
@@ -174,25 +177,34 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
         return row.record().get(records.header().indexOf(file.header().get(0))).trim();
     }
 
-    /** A file that refers to itself (a manager, a parent department) may name a row further down. */
-    private Set<String> idsListedIn(Path path) throws IOException {
-        Set<String> ids = new HashSet<>();
+    /**
+     * Every id a referenced file lists, and those whose row may cover the quarter: a file that refers to itself (a
+     * manager, a parent department) may name a row further down, and a reference that fails is told apart from an
+     * id the file does not have at all.
+     */
+    private ListedIds idsListedIn(InputFile target, Path path) throws IOException {
+        Set<String> all = new HashSet<>();
+        Set<String> inQuarter = new HashSet<>();
         try (NumberedRecords own = new NumberedRecords(path)) {
-            int idColumn = own.header().indexOf(file.header().get(0));
+            int idColumn = own.header().indexOf(target.header().get(0));
             int fromColumn = own.header().indexOf("valid_from");
             int toColumn = own.header().indexOf("valid_to");
             own.forEachRemaining(n -> {
-                if (idColumn < n.record().size() && inQuarter(n, own.header().size(), fromColumn, toColumn)) {
-                    ids.add(n.record().get(idColumn).trim());
+                if (idColumn >= 0 && idColumn < n.record().size()) {
+                    String id = n.record().get(idColumn).trim();
+                    all.add(id);
+                    if (inQuarter(target, n, own.header().size(), fromColumn, toColumn)) {
+                        inQuarter.add(id);
+                    }
                 }
             });
         }
-        return ids;
+        return new ListedIds(all, inQuarter);
     }
 
     /** A manager_id may name anyone with a segment in the quarter, not someone whose every row lies outside it. */
-    private boolean inQuarter(NumberedRecords.Numbered row, int headerSize, int fromColumn, int toColumn) {
-        if (file != InputFile.EMPLOYEES || row.record().size() != headerSize) {
+    private boolean inQuarter(InputFile target, NumberedRecords.Numbered row, int headerSize, int fromColumn, int toColumn) {
+        if (target != InputFile.EMPLOYEES || row.record().size() != headerSize) {
             return true;
         }
         String from = fromColumn < 0 ? "" : row.record().get(fromColumn).trim();

@@ -26,6 +26,7 @@ final class RowValidator {
     private final int[] positions;
     private final int recordSize;
     private final Map<InputFile, Set<String>> knownIds;
+    private final Map<InputFile, ListedIds> listedIds;
     private final Period period;
     private final ZoneId zone;
     private final Set<String> claimedCompositeKeys = new HashSet<>();
@@ -35,7 +36,18 @@ final class RowValidator {
     private final EmploymentHistory history;
 
     RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone) {
+        this(file, fileHeader, knownIds, Map.of(), period, zone);
+    }
+
+    /**
+     * @param knownIds  per referenced file, the ids a reference may name
+     * @param listedIds per referenced file, every id it lists: a reference to one of them that is not known is told
+     *                  apart (outside the quarter, rejected there) from an id the file does not have
+     */
+    RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds,
+            Map<InputFile, ListedIds> listedIds, Period period, ZoneId zone) {
         this.file = file;
+        this.listedIds = listedIds;
         this.columns = file.columns();
         this.recordSize = fileHeader.size();
         this.positions = columns.stream().mapToInt(c -> fileHeader.indexOf(c.name())).toArray();
@@ -77,7 +89,7 @@ final class RowValidator {
             Column column = columns.get(i);
             if (column.references() != null && values[i] != null && !isKnown(column, (String) values[i])) {
                 return new RowOutcome.Rejected(line, column.name(), RejectReason.UNKNOWN_REFERENCE, abbreviate((String) values[i]),
-                        "not in " + column.references().fileName());
+                        whyUnknown(column.references(), (String) values[i]));
             }
         }
         if (history != null) {
@@ -165,6 +177,18 @@ final class RowValidator {
             return true;
         }
         return knownIds.getOrDefault(column.references(), Set.of()).contains(id);
+    }
+
+    /** Why a reference names no usable row: the file lacks the id, or its rows lie outside the quarter, or were rejected. */
+    private String whyUnknown(InputFile target, String id) {
+        ListedIds listed = listedIds.get(target);
+        if (listed == null || !listed.all().contains(id)) {
+            return "not in " + target.fileName();
+        }
+        if (!listed.inQuarter().contains(id)) {
+            return "in " + target.fileName() + ", but none of its rows covers " + period;
+        }
+        return "in " + target.fileName() + ", but its row there was rejected";
     }
 
     private String key(Object[] values) {

@@ -184,6 +184,34 @@ abstract class IngestRejectsFunctionalTests {
     }
 
     @Test
+    void aReferenceToAnIdTheFileHasButCannotUseSaysWhyNotThatTheIdIsMissing() throws IOException {
+        Path input = copyOfSmallInput();
+        Path employees = input.resolve("employees.csv");
+        // valid_from/valid_to added: E13's only row ends before the quarter, E4's row is rejected, E99 is nowhere
+        List<String> rows = Files.readAllLines(employees).stream().filter(l -> !l.isBlank())
+                .map(l -> l.startsWith("employee_id,") ? l + ",valid_from,valid_to" : l + ",,").toList();
+        Files.write(employees, rows);
+        append(employees, """
+                E13,Old Boss,D1,MANAGER,90000.00,10,E1,2025-01-01,2026-06-30
+                E20,New Hire,D1,STAFF,40000.00,5,E13,,
+                E21,Other Hire,D1,STAFF,40000.00,5,E99,,
+                """);
+        Files.writeString(employees, Files.readString(employees).replace("E4,Dan Backoffice,D4,MANAGER,92000.00,",
+                "E4,Dan Backoffice,D4,MANAGER,-92000.00,"));
+
+        RunOutcome outcome = runner.run(Q3, input, RULES, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT file_name, line_no, column_name, raw_value, detail FROM input_reject"
+                + " WHERE run_id = ? AND reason = 'UNKNOWN_REFERENCE' ORDER BY file_name, line_no", outcome.runId()).stream()
+                .map(r -> r.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" | "))).toList())
+                .containsExactly(
+                        "employees.csv | 15 | manager_id | E13 | in employees.csv, but none of its rows covers 2026-Q3",
+                        "employees.csv | 16 | manager_id | E99 | not in employees.csv",
+                        "performance.csv | 8 | employee_id | E4 | in employees.csv, but its row there was rejected");
+    }
+
+    @Test
     void everyReferenceFileWithARejectIsNamed() throws IOException {
         Path input = copyOfSmallInput();
         append(input.resolve("departments.csv"), "D5,Lab,D9\n");

@@ -83,13 +83,13 @@ abstract class RunSummaryFunctionalTests {
                 "contacts.csv: 1 of 23 rows rejected, more than the limit of 1 % — line 24, column first_contact_resolved:"
                         + " UNPARSEABLE 'maybe' (not true/false)",
                 "performance.csv: 1 of 11 rows rejected, more than the limit of 1 % — line 8, column employee_id:"
-                        + " UNKNOWN_REFERENCE 'E4' (not in employees.csv)");
+                        + " UNKNOWN_REFERENCE 'E4' (in employees.csv, but its row there was rejected)");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         summary.printFirstRejects(new PrintStream(bytes, true, StandardCharsets.UTF_8), registry.find(outcome.runId()).orElseThrow(), 10);
         // the reference file stopped the run: its reject comes first although contacts.csv sorts before it
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly("First rejects:",
                 "  employees.csv, line 5, column base_salary: OUT_OF_RANGE '-48000.00' (must not be negative)",
                 "  contacts.csv, line 24, column first_contact_resolved: UNPARSEABLE 'maybe' (not true/false)",
-                "  performance.csv, line 8, column employee_id: UNKNOWN_REFERENCE 'E4' (not in employees.csv)");
+                "  performance.csv, line 8, column employee_id: UNKNOWN_REFERENCE 'E4' (in employees.csv, but its row there was rejected)");
     }
 }
