@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * Runs a period as docs/ledger.md's "Runs" paragraph says: checks inputs and rules before writing anything, holds the
  * period's lock, restarts a crashed run whose inputs and rules are unchanged, supersedes a calculated run, and
- * refuses an approved one.
+ * refuses an approved one. A plan that compiles but makes no sense ({@link PlanCheck}) is refused like one that does
+ * not compile.
  */
 @Service
 public class QuarterlyRunner {
@@ -43,10 +44,13 @@ public class QuarterlyRunner {
     private final Clock clock;
     private final AuditLog audit;
     private final RuleSetArchive archive;
+    private final List<PlanCheck> planChecks;
 
     QuarterlyRunner(RuleSetCompiler compiler, RunRegistry registry, PeriodLock lock, JobLauncher launcher,
-            JobRepository jobRepository, Job quarterlyJob, Clock clock, AuditLog audit, RuleSetArchive archive) {
+            JobRepository jobRepository, Job quarterlyJob, Clock clock, AuditLog audit, RuleSetArchive archive,
+            List<PlanCheck> planChecks) {
         this.audit = audit;
+        this.planChecks = planChecks;
         this.archive = archive;
         this.compiler = compiler;
         this.registry = registry;
@@ -79,6 +83,11 @@ public class QuarterlyRunner {
             return RunOutcome.refused(null, e.problems().stream().map(Object::toString).toList());
         } catch (IllegalArgumentException e) {
             return RunOutcome.refused(null, List.of(e.getMessage()));
+        }
+        List<String> planProblems = planChecks.stream().flatMap(check -> check.problems(rulesDir).stream())
+                .map(Object::toString).toList();
+        if (!planProblems.isEmpty()) {
+            return RunOutcome.refused(null, planProblems);
         }
         String fingerprint = inputs.fingerprint();
         try (PeriodLock.Held held = lock.acquire(period.toString())) {

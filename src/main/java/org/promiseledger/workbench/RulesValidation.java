@@ -16,6 +16,7 @@ import org.promiseledger.rules.CompiledRuleSet;
 import org.promiseledger.rules.RuleCompilationException;
 import org.promiseledger.rules.RuleProblem;
 import org.promiseledger.rules.RuleSetCompiler;
+import org.promiseledger.runs.PlanCheck;
 import org.promiseledger.scoring.ComponentWeight;
 import org.promiseledger.scoring.CurvePoint;
 import org.promiseledger.scoring.MetricWeight;
@@ -26,11 +27,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * `rules validate`: every compile error of every file, then the plan's sense — weights of each role and of each CX
- * profile add up to 1, the curve's points go up, every weighted metric and component is one the engine knows, caps
- * are at least 1 — each reported at the file and place the analyst has to change.
+ * profile add up to 1, the curve's points go up, every weighted metric and component is one the engine knows, every
+ * role has a payout cap — each reported at the file and place the analyst has to change. `run` refuses a plan with
+ * any of these problems ({@link PlanCheck}). A cap below 1 is a warning, not a problem: it cuts pay at target, which
+ * a plan may mean to do.
  */
 @Component
-public class RulesValidation {
+public class RulesValidation implements PlanCheck {
 
     static final Set<String> COMPONENTS = Set.of("COMPANY_CX", "DEPARTMENT_CX", "SUBTREE_CX", "INDIVIDUAL");
 
@@ -40,14 +43,36 @@ public class RulesValidation {
         this.compiler = compiler;
     }
 
+    /** Every problem: compile errors, else the plan's. Empty when the rules may be run. */
     public List<RuleProblem> validate(Path rulesDir) {
+        return findings(rulesDir).problems();
+    }
+
+    @Override
+    public List<RuleProblem> problems(Path rulesDir) {
+        return validate(rulesDir);
+    }
+
+    /** What is allowed but probably not meant (a cap below 1), each at its file and place. */
+    public List<RuleProblem> warnings(Path rulesDir) {
+        return findings(rulesDir).warnings();
+    }
+
+    private record Findings(List<RuleProblem> problems, List<RuleProblem> warnings) {
+
+        static Findings problems(List<RuleProblem> problems) {
+            return new Findings(problems, List.of());
+        }
+    }
+
+    private Findings findings(Path rulesDir) {
         CompiledRuleSet rules;
         try {
             rules = compiler.compile(rulesDir);
         } catch (RuleCompilationException e) {
-            return e.problems();
+            return Findings.problems(e.problems());
         } catch (IllegalArgumentException e) {
-            return List.of(new RuleProblem(rulesDir.toString(), null, e.getMessage()));
+            return Findings.problems(List.of(new RuleProblem(rulesDir.toString(), null, e.getMessage())));
         }
         RuleLocator locator = new RuleLocator(rulesDir);
         Map<Object, String> insertedBy = new IdentityHashMap<>();
@@ -71,10 +96,11 @@ public class RulesValidation {
             // a rule that throws while the plan is read (e.g. a cell that is not a number): where, and why
             RuleLocator.Place place = e.getMatch() == null ? null : locator.ofRule(e.getMatch().getRule().getName());
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return List.of(at(place, null, "the rule \"" + (e.getMatch() == null ? "?" : e.getMatch().getRule().getName())
-                    + "\" fails: " + cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            return Findings.problems(List.of(at(place, null, "the rule \"" + (e.getMatch() == null ? "?" : e.getMatch().getRule().getName())
+                    + "\" fails: " + cause.getClass().getSimpleName() + ": " + cause.getMessage())));
         }
         List<RuleProblem> problems = new ArrayList<>();
+        List<RuleProblem> warnings = new ArrayList<>();
         Function<Object, RuleLocator.Place> placeOf = fact -> insertedBy.containsKey(fact) ? locator.ofRule(insertedBy.get(fact)) : null;
 
         for (MetricWeight w : metricWeights) {
@@ -107,13 +133,13 @@ public class RulesValidation {
             }
             for (PayoutCap cap : roleCaps) {
                 if (cap.multiple().compareTo(BigDecimal.ONE) < 0) {
-                    problems.add(at(placeOf.apply(cap), null, "the payout cap of " + role + " is "
+                    warnings.add(at(placeOf.apply(cap), null, "the payout cap of " + role + " is "
                             + cap.multiple().toPlainString() + ", below 1 (it would cut pay at target)"));
                 }
             }
         }
         checkCurve(problems, curve, placeOf);
-        return problems;
+        return new Findings(problems, warnings);
     }
 
     private static void checkSumIsOne(List<RuleProblem> problems, String what, List<BigDecimal> weights, RuleLocator.Place place,

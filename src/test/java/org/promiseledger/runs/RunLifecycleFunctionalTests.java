@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,6 +71,41 @@ abstract class RunLifecycleFunctionalTests {
         assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).startsWith("scorecard.drl, line "));
         assertThat(count("quarterly_run")).isEqualTo(runsBefore);
         assertThat(count("payout")).isEqualTo(payoutsBefore);
+    }
+
+    @Test
+    void aPlanThatCompilesButMakesNoSenseIsRefusedAsRulesValidateReportsItAndWritesNothing() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "F10", "0.30"); // EXECUTIVE's weights now add up to 1.1
+        long runsBefore = count("quarterly_run");
+
+        RunOutcome outcome = runner.run(Q3, SMALL.resolve("input"), rules, "hr.alice");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.messages()).singleElement().satisfies(m -> assertThat(m)
+                .startsWith("role-weights.drl.xlsx, sheet 'Role weights', cell ")
+                .endsWith("the component weights of EXECUTIVE add up to 1.10, not 1"));
+        assertThat(count("quarterly_run")).isEqualTo(runsBefore);
+    }
+
+    @Test
+    void aCapBelowOneIsOnlyAWarningAndTheRunPaysWithIt() throws IOException {
+        Path rules = RulesCopy.of(temp.resolve("rules"));
+        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "G12", "0.5"); // STAFF cap
+
+        RunOutcome outcome = runner.run(Q3, SMALL.resolve("input"), rules, "hr.alice");
+
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        exports.payouts(Q3, temp.resolve("payouts.csv"));
+        // every STAFF payout is capped at half its target bonus (their scores are above 0.5)
+        List<String> staff = CsvFiles.rows(temp.resolve("payouts.csv"), "role", "target_bonus", "score", "amount").stream()
+                .filter(r -> r.startsWith("STAFF,")).toList();
+        assertThat(staff).isNotEmpty().allSatisfy(r -> {
+            String[] f = r.split(",");
+            assertThat(new BigDecimal(f[2])).isGreaterThan(new BigDecimal("0.5"));
+            assertThat(new BigDecimal(f[3])).isEqualByComparingTo(
+                    new BigDecimal(f[1]).multiply(new BigDecimal("0.5")).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        });
     }
 
     @Test

@@ -147,11 +147,12 @@ class RulesValidationTests {
     }
 
     @Test
-    void aCapBelowOneIsReportedAtTheRolesRow() throws IOException {
+    void aCapBelowOneIsAWarningAtTheRolesRowNotAProblem() throws IOException {
         Path rules = RulesCopy.of(temp.resolve("rules"));
         RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "G11", "0.8"); // MANAGER cap
 
-        assertThat(validation.validate(rules)).containsExactly(new RuleProblem("role-weights.drl.xlsx",
+        assertThat(validation.validate(rules)).isEmpty();
+        assertThat(validation.warnings(rules)).containsExactly(new RuleProblem("role-weights.drl.xlsx",
                 "sheet 'Role weights', cell A11", "the payout cap of MANAGER is 0.8, below 1 (it would cut pay at target)"));
     }
 
@@ -162,6 +163,7 @@ class RulesValidationTests {
         RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "G11", "0.8");
         RulesCopy.setCell(rules.resolve("cx-weights.drl.xlsx"), "C10", "0.40");
 
-        assertThat(validation.validate(rules)).hasSize(3);
+        assertThat(validation.validate(rules)).hasSize(2);
+        assertThat(validation.warnings(rules)).hasSize(1);
     }
 }

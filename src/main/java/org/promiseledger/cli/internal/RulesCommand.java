@@ -31,7 +31,8 @@ public class RulesCommand {
     @Component
     @Command(name = "validate", mixinStandardHelpOptions = true,
             description = {"Compiles every rule file and checks the plan's sense (weights add up to 1, curve points go up,",
-                    "known metric codes, caps at least 1); reports every problem with its file and place. Exit 0 clean, 2 not."})
+                    "known metric codes, a cap for every role); reports every problem with its file and place, and warns of a cap",
+                    "below 1. Exit 0 clean (warnings allowed), 2 not. `run` refuses rules with problems the same way."})
     static class Validate implements Callable<Integer> {
         @Option(names = "--rules", description = "rules folder (default: promise-ledger.rules-dir, else ./rules)")
         Path rules;
@@ -50,6 +51,7 @@ public class RulesCommand {
             List<RuleProblem> problems = validation.validate(dir);
             if (problems.isEmpty()) {
                 System.out.printf("Rules OK: %s, version %s%n", dir, RuleSetFolder.shortVersion(new RuleSetFolder(dir).version()));
+                validation.warnings(dir).forEach(w -> System.out.println("warning: " + w));
                 return 0;
             }
             problems.forEach(p -> System.err.println(p));
