@@ -45,6 +45,11 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
      */
     private static int failed(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
         LOG.error("{} failed", command.getCommandName(), failure);
+        String pathFault = pathFault(failure);
+        if (pathFault != null) {
+            command.getErr().println(command.getCommandName() + ": " + pathFault);
+            return FailureClass.FIX_AND_RERUN.exitCode();
+        }
         FailureClass failureClass = FailureClass.of(failure);
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -54,6 +59,26 @@ class CommandLineEntry implements CommandLineRunner, ExitCodeGenerator {
         command.getErr().println(command.getCommandName() + ": " + message
                 + (failureClass == FailureClass.RETRY_CAN_HELP ? " (fix the cause and run the same command again)" : ""));
         return failureClass.exitCode();
+    }
+
+    /**
+     * A file or folder the command was pointed at that cannot be used as given (an --out that is a folder, a folder
+     * that does not exist, no permission): the same command fails the same way until the path is fixed, so exit 2,
+     * and the path with the reason in words (the JDK's message is often the bare path). Null for anything else.
+     */
+    static String pathFault(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.file.FileSystemException fault) {
+                String reason = fault instanceof java.nio.file.NoSuchFileException ? "no such file or folder (does its folder exist?)"
+                        : fault instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                        : fault instanceof java.nio.file.NotDirectoryException || "Not a directory".equals(fault.getReason())
+                                ? "a file stands where a folder is needed"
+                        : fault instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                        : "Is a directory".equals(fault.getReason()) ? "is a folder: give a file name" : null;
+                return reason == null ? null : fault.getFile() + ": " + reason;
+            }
+        }
+        return null;
     }
 
     private static boolean isSpringProperty(String arg) {

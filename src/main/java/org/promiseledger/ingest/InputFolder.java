@@ -19,7 +19,7 @@ public record InputFolder(Path dir) {
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return List.of("input folder " + dir + " does not exist");
+            return List.of("input folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist"));
         }
         for (InputFile file : InputFile.values()) {
             Path path = dir.resolve(file.fileName());
@@ -37,8 +37,10 @@ public record InputFolder(Path dir) {
                         .filter(c -> !records.header().contains(c) && !file.columnsHeaderMayLack().contains(c)).toList();
                 if (!missing.isEmpty()) {
                     problems.add(path + ", line 1: " + separatorHint(records.header(), file)
-                            + "header lacks column(s) " + String.join(", ", missing));
+                            + "header lacks column(s) " + String.join(", ", missing) + caseHint(records.header(), missing));
                 }
+                repeatedColumns(records.header(), file).forEach(column -> problems.add(path + ", line 1: column " + column
+                        + " appears more than once in the header; keep one, so that it is clear which values count"));
             } catch (BadInputException e) {
                 problems.addAll(e.problems());
             } catch (IOException | RuntimeException e) {
@@ -46,6 +48,19 @@ public record InputFolder(Path dir) {
             }
         }
         return problems;
+    }
+
+    /** The data contract's columns the header names twice or more: which of the copies counts would be a guess. */
+    private static List<String> repeatedColumns(List<String> header, InputFile file) {
+        return file.header().stream().filter(c -> header.indexOf(c) != header.lastIndexOf(c)).toList();
+    }
+
+    /** Column names are matched exactly: say so when a missing one is there in other letter case ("Touchpoint_ID"). */
+    private static String caseHint(List<String> header, List<String> missing) {
+        List<String> otherCase = header.stream()
+                .filter(h -> missing.stream().anyMatch(m -> m.equalsIgnoreCase(h.trim()) && !m.equals(h))).toList();
+        return otherCase.isEmpty() ? "" : " (the header has " + String.join(", ", otherCase)
+                + ": column names are lower case, exactly as the data contract writes them)";
     }
 
     /**
@@ -60,8 +75,10 @@ public record InputFolder(Path dir) {
             List<String> split = Arrays.stream(header.get(0).split(java.util.regex.Pattern.quote(separator), -1)).map(String::trim).toList();
             if (split.size() > 1 && split.containsAll(file.header().subList(0, Math.min(2, file.header().size())))) {
                 String name = separator.equals(";") ? "semicolon" : separator.equals("\t") ? "tab" : "bar (|)";
-                return "the file looks " + name + "-separated (as office programs save \"CSV\" in some locales); save it"
-                        + " comma-separated (RFC 4180) and run again — ";
+                String how = separator.equals("\t") ? "as office programs save \"Unicode text\" or \"Text (tab delimited)\""
+                        : "as office programs save \"CSV\" in some locales";
+                return "the file looks " + name + "-separated (" + how + "); save it comma-separated (RFC 4180) and run"
+                        + " again — ";
             }
         }
         return "";

@@ -22,9 +22,11 @@ public record RuleSetFolder(Path dir) {
     /** The versioned files, keyed by their relative path with {@code /} separators, in code-point order. */
     public Map<String, Path> versionedFiles() {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("rules folder " + dir.toAbsolutePath() + " does not exist");
+            throw new IllegalArgumentException("rules folder " + dir.toAbsolutePath()
+                    + (Files.exists(dir) ? " is a file, not a folder" : " does not exist"));
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
+        // links followed: a deployment often points rules/ (or a sub-folder) at a release folder
+        try (Stream<Path> walk = Files.walk(dir, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
             Map<String, Path> files = new LinkedHashMap<>();
             walk.filter(Files::isRegularFile)
                     .map(p -> Map.entry(relative(p), p))

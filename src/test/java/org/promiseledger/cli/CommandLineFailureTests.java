@@ -53,14 +53,16 @@ class CommandLineFailureTests {
     }
 
     @Test
-    void aPlanGivingAnUnstorableScoreIsExit2WithoutRunAgainAdvice() throws Exception {
+    void aPlanGivingAnUnstorableValueIsExit2WithoutRunAgainAdvice() throws Exception {
         Path rules = RulesCopy.of(temp.resolve("rules"));
-        RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "C12", "100000000000000000000");
+        // a plan that makes sense to `rules validate` (the curve still goes up) but pays beyond any column
+        RulesCopy.setCell(rules.resolve("attainment-curve.drl.xlsx"), "C12", "100000000000000000000");
+        RulesCopy.setCell(rules.resolve("attainment-curve.drl.xlsx"), "C13", "100000000000000000000");
 
         Result result = run("run", "--period", "2026-Q3", "--data", SMALL.toString(), "--rules", rules.toString());
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
-        assertThat(result.output()).contains("run refused", "employee E10: score").doesNotContain("run the same command again");
+        assertThat(result.output()).contains("run refused", "a value cannot be stored").doesNotContain("run the same command again");
         assertNoStackTrace(result);
     }
 

@@ -53,6 +53,34 @@ class InputFolderTests {
     }
 
     @Test
+    void aColumnNamedTwiceInTheHeaderIsRefusedRatherThanOneCopyPickedSilently() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.writeString(input.resolve("touchpoints.csv"), Files.readString(input.resolve("touchpoints.csv"))
+                .replaceFirst("\\R", ",name\n").replaceAll("(?m)^(T\\d+,.*)$", "$1,Other name"));
+
+        assertThat(new InputFolder(input).problems()).containsExactly(input.resolve("touchpoints.csv")
+                + ", line 1: column name appears more than once in the header; keep one, so that it is clear which values count");
+    }
+
+    @Test
+    void aMissingColumnPresentInOtherLetterCaseSaysSo() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+        Files.writeString(input.resolve("departments.csv"), "Department_ID,name,parent_id\nD1,CEO office,\n");
+
+        assertThat(new InputFolder(input).problems()).containsExactly(input.resolve("departments.csv")
+                + ", line 1: header lacks column(s) department_id (the header has Department_ID: column names are lower case,"
+                + " exactly as the data contract writes them)");
+    }
+
+    @Test
+    void aDataPathThatIsAFileIsSaidToBeAFile() throws Exception {
+        Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
+
+        assertThat(new InputFolder(input.resolve("surveys.csv")).problems())
+                .containsExactly("input folder " + input.resolve("surveys.csv") + " is a file, not a folder");
+    }
+
+    @Test
     void anEmptyFileIsSaidToBeEmptyAndToNeedItsHeaderRow() throws Exception {
         Path input = RulesCopy.copyTree(SMALL, temp.resolve("input"));
         Files.write(input.resolve("churn.csv"), new byte[0]);

@@ -103,17 +103,20 @@ abstract class InputLimitsFunctionalTests {
     }
 
     @Test
-    void aPlanWhoseScoreCannotBeStoredIsRefusedNamingTheEmployeeWithNothingBooked() throws IOException {
+    void aPlanWhoseScoreCouldNotBeStoredIsRefusedBeforeAnyRunIsWritten() throws IOException {
+        // a weight of 1e20 would give scores beyond the ledger's column; its weights no longer add up to 1, so the
+        // plan check refuses it first (the ledger's own refusal of an unstorable score stays as a second guard)
         Path rules = RulesCopy.of(temp.resolve("rules"));
         RulesCopy.setCell(rules.resolve("role-weights.drl.xlsx"), "C12", "100000000000000000000"); // STAFF company CX weight 1e20
+        long runsBefore = jdbc.queryForObject("SELECT COUNT(*) FROM quarterly_run", Long.class);
 
         RunOutcome outcome = runner.run(Q3, SMALL, rules, "hr.alice");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
-        assertThat(outcome.messages()).anySatisfy(m -> assertThat(m).startsWith("employee E10: score ")
-                .contains("more digits than the ledger keeps"));
-        assertThat(registry.find(outcome.runId()).orElseThrow().state()).isEqualTo(RunState.REFUSED);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payout WHERE run_id = ?", Long.class, outcome.runId())).isZero();
+        assertThat(outcome.runId()).isNull();
+        assertThat(outcome.messages()).singleElement().asString().startsWith("role-weights.drl.xlsx, sheet 'Role weights', cell ")
+                .contains("the component weights of STAFF add up to 100000000000000000000");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quarterly_run", Long.class)).isEqualTo(runsBefore);
     }
 
     @Test

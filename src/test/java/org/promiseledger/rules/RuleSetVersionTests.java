@@ -49,6 +49,21 @@ class RuleSetVersionTests {
     }
 
     @Test
+    void aRulesFolderReachedThroughASymbolicLinkHasTheSameFilesAndVersion() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("rules-current"), rules);
+
+        assertEquals(new RuleSetFolder(rules).versionedFiles().keySet(), new RuleSetFolder(link).versionedFiles().keySet());
+        assertEquals(shippedVersion, new RuleSetFolder(link).version());
+    }
+
+    @Test
+    void aRulesPathThatIsAFileIsSaidToBeAFile() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new RuleSetFolder(rules.resolve("cx-index.drl")).versionedFiles());
+        assertTrue(refused.getMessage().endsWith("cx-index.drl is a file, not a folder"), refused.getMessage());
+    }
+
+    @Test
     void theVersionIsLowerCaseHexAndShownByItsFirstTwelveDigits() {
         assertTrue(shippedVersion.matches("[0-9a-f]{64}"), shippedVersion);
         assertEquals(shippedVersion.substring(0, 12), RuleSetFolder.shortVersion(shippedVersion));
