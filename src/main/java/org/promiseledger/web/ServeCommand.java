@@ -1,5 +1,6 @@
 package org.promiseledger.web;
 
+import org.promiseledger.kernel.LaunchCommand;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -50,7 +51,7 @@ public class ServeCommand implements Callable<Integer>, ApplicationListener<Cont
     public Integer call() throws InterruptedException {
         if (!(context instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             System.err.println("serve needs the web server, which starts when serve is the command:"
-                    + " java -jar promise-ledger.jar serve");
+                    + " " + LaunchCommand.javaJar() + " serve");
             return 2;
         }
         System.out.printf("Promise Ledger scorecards on http://localhost:%d/ (Ctrl-C to stop)%n", web.getWebServer().getPort());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.promiseledger.kernel.LaunchCommand;
 import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.demo.ReferenceWorkload;
 import org.promiseledger.demo.SampleCompany;
@@ -101,7 +102,7 @@ public class DemoCommand implements Callable<Integer> {
         trend.forEach(System.out::println);
         printer.report(registry.latestCalculated(LAST).orElseThrow());
         System.out.printf("Sample inputs: %s (the folder format `run --data` expects)%n", out.toAbsolutePath().normalize());
-        System.out.printf("%nScorecards in the browser: java -jar promise-ledger.jar serve, then http://localhost:8080 as%n");
+        System.out.printf("%nScorecards in the browser: " + LaunchCommand.inFormat() + " serve, then http://localhost:8080 as%n");
         demoUsers.createFor(LAST).forEach(login -> System.out.println("  " + login));
         return 0;
     }
@@ -115,7 +116,7 @@ public class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Map<String, Long> written = new ReferenceWorkload(seed == 0 ? 2026 : seed).write(out, rows);
         written.forEach((file, count) -> System.out.printf("%-22s %,12d rows%n", file, count));
-        System.out.printf("Reference workload for 2026-Q3 written to %s in %.1f s.%nBenchmark it: java -jar promise-ledger.jar bench --data %s%n",
+        System.out.printf("Reference workload for 2026-Q3 written to %s in %.1f s.%nBenchmark it: " + LaunchCommand.inFormat() + " bench --data %s%n",
                 out.toAbsolutePath().normalize(), (System.nanoTime() - started) / 1e9, out);
         return 0;
     }

@@ -3,6 +3,7 @@ package org.promiseledger.cli.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import org.promiseledger.kernel.LaunchCommand;
 import org.promiseledger.period.Period;
 import org.promiseledger.rules.RuleSetFolder;
 import org.promiseledger.runs.QuarterlyRunRecord;
@@ -76,7 +77,7 @@ class QuarterRunPrinter {
         summary.printPayouts(out, run);
         midQuarter.print(out, run);
         out.printf("Database %s%n", environment.getProperty("spring.datasource.url"));
-        out.printf("Export:  java -jar promise-ledger.jar export payouts --period %s --out payouts-%s.csv"
+        out.printf("Export:  " + LaunchCommand.inFormat() + " export payouts --period %s --out payouts-%s.csv"
                 + " (also: export metrics, export rejects)%n", run.period(), run.period());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.promiseledger.kernel.LaunchCommand;
 import org.promiseledger.ledger.LedgerReads;
 import org.promiseledger.ingest.FileCounts;
 import org.promiseledger.ingest.InputCounts;
@@ -76,9 +77,9 @@ class RunSummary {
         if (open == 0) {
             return;
         }
-        out.printf("  review: java -jar promise-ledger.jar integrity review --period %s --touchpoint T --signal S"
+        out.printf("  review: " + LaunchCommand.inFormat() + " integrity review --period %s --touchpoint T --signal S"
                 + " --decision CLEARED|EXCLUDED --reason \"...\" --as <not %s>%n", run.period(), run.launchedBy());
-        out.printf("  list:   java -jar promise-ledger.jar export integrity --period %s --out integrity-%s.csv%n", run.period(),
+        out.printf("  list:   " + LaunchCommand.inFormat() + " export integrity --period %s --out integrity-%s.csv%n", run.period(),
                 run.period());
     }
 
@@ -96,8 +97,16 @@ class RunSummary {
             }
         }
         if (rejected > 0) {
-            out.printf("  list them: java -jar promise-ledger.jar export rejects --period %s --out rejects-%s.csv%n",
+            out.printf("  list them: " + LaunchCommand.inFormat() + " export rejects --period %s --out rejects-%s.csv%n",
                     run.period(), run.period());
+        }
+        // out-of-period rows do not count against the reject limit, so another quarter's folder would run and pay:
+        // a file with rows and none in the quarter is most likely that, and whoever approves must see it
+        for (FileCounts c : counts) {
+            if (c.read() > 0 && c.accepted() == 0 && c.outOfPeriod() == c.read()) {
+                out.printf("  WARNING: none of the %,d rows of %s lies in %s; is the data folder this quarter's? The"
+                        + " quarter was calculated without them.%n", c.read(), c.fileName(), run.period());
+            }
         }
     }
 

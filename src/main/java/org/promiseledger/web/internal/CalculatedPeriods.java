@@ -3,6 +3,7 @@ package org.promiseledger.web.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.promiseledger.kernel.LaunchCommand;
 import org.promiseledger.period.Period;
 import org.promiseledger.runs.QuarterlyRunRecord;
 import org.promiseledger.runs.RunRegistry;
@@ -36,7 +37,7 @@ class CalculatedPeriods {
             return parse(asked);
         }
         return all().stream().findFirst().orElseThrow(() -> new NotFoundException(
-                "No quarter has been calculated yet: run one first (java -jar promise-ledger.jar demo)"));
+                "No quarter has been calculated yet: run one first (" + LaunchCommand.javaJar() + " demo)"));
     }
 
     /** A period typed in an address: a mistake there is the reader's (400), not the server's. */

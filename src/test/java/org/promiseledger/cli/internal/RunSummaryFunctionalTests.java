@@ -48,6 +48,24 @@ abstract class RunSummaryFunctionalTests {
     }
 
     @Test
+    void anEventFileWhoseRowsAllLieInAnotherQuarterIsWarnedOfThoughTheRunPays() throws Exception {
+        Path input = RulesCopy.copyTree(Path.of("src/test/resources/jobs/small/input"), temp.resolve("input"));
+        Path complaints = input.resolve("complaints.csv");
+        // last year's complaints: out-of-period rows do not count against the reject limit
+        Files.writeString(complaints, Files.readString(complaints).replace(",2026-0", ",2025-0"));
+        RunOutcome outcome = runner.run(Period.parse("2026-Q3"), input, Path.of("rules"), "hr.alice");
+        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        summary.printInputs(new PrintStream(bytes, true, StandardCharsets.UTF_8), registry.find(outcome.runId()).orElseThrow());
+
+        long rows = Files.readAllLines(complaints).stream().skip(1).filter(l -> !l.isBlank()).count();
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(String.format("  WARNING: none of the %d rows of"
+                + " complaints.csv lies in 2026-Q3; is the data folder this quarter's? The quarter was calculated without them.",
+                rows)).doesNotContain("of surveys.csv lies");
+    }
+
+    @Test
     void aDepartmentNameWithALineBreakStaysOnItsOwnTableRow() throws Exception {
         Path input = RulesCopy.copyTree(Path.of("src/test/resources/jobs/small/input"), temp.resolve("input"));
         Path departments = input.resolve("departments.csv");

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import org.promiseledger.kernel.LaunchCommand;
 import org.promiseledger.runs.partition.DepartmentRanges;
 import org.promiseledger.runs.partition.RemoteScoringFailed;
 import org.springframework.batch.core.BatchStatus;
@@ -83,7 +84,7 @@ public class PartitionOutcomeListener {
         if (timedOut || !open.isEmpty()) {
             parts.add("the workers did not finish " + open.size() + " of " + partitions + " " + work + " partitions (departments "
                     + String.join(", ", open) + ") within " + settings.partitionTimeout().toSeconds() + " s; is a worker running"
-                    + " (java -jar promise-ledger.jar worker) on this database and broker, queue " + settings.partitionQueue()
+                    + " (" + LaunchCommand.javaJar() + " worker) on this database and broker, queue " + settings.partitionQueue()
                     + "? Run again to restart");
         }
         if (!failed.isEmpty()) {
