@@ -15,13 +15,22 @@ sealed interface FieldType {
     int MAX_ID_LENGTH = 100;
     int MAX_TEXT_LENGTH = 255;
 
+    /**
+     * Why a text is too long. Lengths are counted as every database here counts them, in UTF-16 units: a character
+     * beyond U+FFFF (an emoji, some CJK) takes two, which the message says when that is what pushed it over.
+     */
+    static String longerThan(int limit, String text) {
+        return "longer than " + limit + " characters" + (text.codePointCount(0, text.length()) <= limit
+                ? " (a character beyond U+FFFF, such as an emoji, counts as two)" : "");
+    }
+
     /** Returns the parsed value of a non-empty, trimmed field, or throws the fault. */
     Object parse(String text) throws FieldFault;
 
     record Id() implements FieldType {
         public Object parse(String text) throws FieldFault {
             if (text.length() > MAX_ID_LENGTH) {
-                throw new FieldFault(RejectReason.OUT_OF_RANGE, "longer than " + MAX_ID_LENGTH + " characters");
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, longerThan(MAX_ID_LENGTH, text));
             }
             return text;
         }
@@ -30,7 +39,7 @@ sealed interface FieldType {
     record Text() implements FieldType {
         public Object parse(String text) throws FieldFault {
             if (text.length() > MAX_TEXT_LENGTH) {
-                throw new FieldFault(RejectReason.OUT_OF_RANGE, "longer than " + MAX_TEXT_LENGTH + " characters");
+                throw new FieldFault(RejectReason.OUT_OF_RANGE, longerThan(MAX_TEXT_LENGTH, text));
             }
             return text;
         }

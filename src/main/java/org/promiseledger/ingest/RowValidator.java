@@ -203,6 +203,11 @@ final class RowValidator {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+        if (text.length() <= 200) {
+            return text;
+        }
+        // never between the two halves of a character beyond U+FFFF: half of one is shown as '?'
+        int end = Character.isHighSurrogate(text.charAt(196)) ? 196 : 197;
+        return text.substring(0, end) + "...";
     }
 }

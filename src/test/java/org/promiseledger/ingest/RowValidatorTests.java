@@ -185,6 +185,19 @@ class RowValidatorTests {
         assertThat(reject.value()).isEqualTo("11");
     }
 
+    @Test
+    void anIdOfEmojiTooLongInUtf16UnitsSaysWhyAndItsShownValueKeepsWholeCharacters() {
+        String id = "\uD83D\uDE00".repeat(99) + "A"; // 100 characters, 199 UTF-16 units: over the 100 an id may take
+        RowOutcome.Rejected reject = rejected(InputFile.SURVEYS, id + ",C1,T1," + IN_Q3 + ",9,4,2");
+
+        assertThat(describe(reject)).isEqualTo("2,response_id,OUT_OF_RANGE");
+        assertThat(reject.detail()).isEqualTo("longer than 100 characters (a character beyond U+FFFF, such as an emoji, counts as two)");
+        String shown = "\uD83D\uDE00".repeat(150) + "B";
+        RowOutcome.Rejected longer = rejected(InputFile.SURVEYS, shown + ",C1,T1," + IN_Q3 + ",9,4,2");
+        assertThat(longer.detail()).isEqualTo("longer than 100 characters");
+        assertThat(longer.value()).endsWith("\uD83D\uDE00...").hasSize(196 + 3);
+    }
+
     @ParameterizedTest(name = "{0}: {2} = {3}")
     @CsvSource(delimiter = '|', textBlock = """
             SURVEYS          | R1,C1,T1,2026-08-01T10:00:00Z,-1,4,2   | nps      | -1
