@@ -49,10 +49,12 @@ public class InputCheck {
     private final StagedInputs staged;
     private final RuleSetCompiler compiler;
     private final RunRegistry registry;
+    private final List<PlanCheck> planChecks;
 
     InputCheck(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSteps ingestSteps,
             CheckInputTasklet checkInput, StepTimings timings, JobLauncher launcher, JdbcTemplate jdbc, StagedInputs staged,
-            RuleSetCompiler compiler, RunRegistry registry) {
+            RuleSetCompiler compiler, RunRegistry registry, List<PlanCheck> planChecks) {
+        this.planChecks = planChecks;
         SimpleJobBuilder job = null;
         for (Step ingest : ingestSteps.steps(jobRepository, transactionManager, timings)) {
             job = job == null ? new JobBuilder(JOB_NAME, jobRepository).start(ingest) : job.next(ingest);
@@ -93,6 +95,10 @@ public class InputCheck {
                     notes, List.of(), 0, List.of());
         } catch (IllegalArgumentException e) {
             return new Report(period.toString(), true, concat(periodProblems, List.of(e.getMessage())), notes, List.of(), 0, List.of());
+        }
+        List<String> planProblems = planChecks.stream().flatMap(c -> c.problems(rulesDir).stream()).map(Object::toString).toList();
+        if (!planProblems.isEmpty()) {
+            return new Report(period.toString(), true, concat(periodProblems, planProblems), notes, List.of(), 0, List.of());
         }
         long checkId = -ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         RunParameters parameters = new RunParameters(checkId, period, dataDir, rulesDir);

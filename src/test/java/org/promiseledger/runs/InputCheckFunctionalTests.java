@@ -83,6 +83,20 @@ abstract class InputCheckFunctionalTests {
     }
 
     @Test
+    void aPlanThatMakesNoSenseIsRefusedByTheCheckAsByTheRun() throws IOException {
+        Period period = Period.parse("2028-Q2");
+        Path inputs = ShiftedInputs.small(21);
+        Path rules = org.promiseledger.support.RulesCopy.of(Files.createTempDirectory("plan-check").resolve("rules"));
+        org.promiseledger.support.RulesCopy.setCell(rules.resolve("cx-weights.drl.xlsx"), "C10", "0.40");
+
+        InputCheck.Report report = check.check(period, inputs, rules);
+
+        assertThat(report.refused()).isTrue();
+        assertThat(report.problems()).singleElement().asString().startsWith("cx-weights.drl.xlsx, sheet ");
+        assertThat(report.problems()).isEqualTo(runner.run(period, inputs, rules, "hr.alice").messages());
+    }
+
+    @Test
     void aMissingFileIsRefusedBeforeAnyRowIsRead() throws IOException {
         Path inputs = ShiftedInputs.small(24);
         Files.delete(inputs.resolve("targets.csv"));
