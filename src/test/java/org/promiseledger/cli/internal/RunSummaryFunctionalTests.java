@@ -47,36 +47,40 @@ abstract class RunSummaryFunctionalTests {
         jobRepositoryTestUtils.removeJobExecutions();
     }
 
-    @Test
-    void anEventFileWhoseRowsAllLieInAnotherQuarterIsWarnedOfThoughTheRunPays() throws Exception {
+    /** Runs 2026-Q3 on the small input with one file edited, and what one part of the summary prints for the run. */
+    private String printedAfterARunWith(String file, java.util.function.UnaryOperator<String> edit,
+            TriConsumer<RunSummary, PrintStream, org.promiseledger.runs.QuarterlyRunRecord> part) throws Exception {
         Path input = RulesCopy.copyTree(Path.of("src/test/resources/jobs/small/input"), temp.resolve("input"));
-        Path complaints = input.resolve("complaints.csv");
-        // last year's complaints: out-of-period rows do not count against the reject limit
-        Files.writeString(complaints, Files.readString(complaints).replace(",2026-0", ",2025-0"));
+        Files.writeString(input.resolve(file), edit.apply(Files.readString(input.resolve(file))));
         RunOutcome outcome = runner.run(Period.parse("2026-Q3"), input, Path.of("rules"), "hr.alice");
         assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
-
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        summary.printInputs(new PrintStream(bytes, true, StandardCharsets.UTF_8), registry.find(outcome.runId()).orElseThrow());
+        part.accept(summary, new PrintStream(bytes, true, StandardCharsets.UTF_8), registry.find(outcome.runId()).orElseThrow());
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private interface TriConsumer<A, B, C> {
+        void accept(A a, B b, C c);
+    }
+
+    @Test
+    void anEventFileWhoseRowsAllLieInAnotherQuarterIsWarnedOfThoughTheRunPays() throws Exception {
+        // last year's complaints: out-of-period rows do not count against the reject limit
+        Path complaints = temp.resolve("input/complaints.csv");
+        String printed = printedAfterARunWith("complaints.csv", text -> text.replace(",2026-0", ",2025-0"), RunSummary::printInputs);
 
         long rows = Files.readAllLines(complaints).stream().skip(1).filter(l -> !l.isBlank()).count();
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains(String.format("  WARNING: none of the %d rows of"
+        assertThat(printed).contains(String.format("  WARNING: none of the %d rows of"
                 + " complaints.csv lies in 2026-Q3; is the data folder this quarter's? The quarter was calculated without them.",
                 rows)).doesNotContain("of surveys.csv lies");
     }
 
     @Test
     void aDepartmentNameWithALineBreakStaysOnItsOwnTableRow() throws Exception {
-        Path input = RulesCopy.copyTree(Path.of("src/test/resources/jobs/small/input"), temp.resolve("input"));
-        Path departments = input.resolve("departments.csv");
-        Files.writeString(departments, Files.readString(departments).replace("D3,Digital,D1", "D3,\"Digital\nand\tweb\",D1"));
-        RunOutcome outcome = runner.run(Period.parse("2026-Q3"), input, Path.of("rules"), "hr.alice");
-        assertThat(outcome.exitCode()).as(String.join("\n", outcome.messages())).isZero();
+        String printed = printedAfterARunWith("departments.csv",
+                text -> text.replace("D3,Digital,D1", "D3,\"Digital\nand\tweb\",D1"), RunSummary::printScorecards);
 
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        summary.printScorecards(new PrintStream(bytes, true, StandardCharsets.UTF_8), registry.find(outcome.runId()).orElseThrow());
-
-        List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        List<String> lines = printed.lines().filter(l -> !l.isBlank()).toList();
         // company line, table header, one row per department (5), nothing else
         assertThat(lines).hasSize(7);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  D3 Digital\\nand\\tweb "));
