@@ -24,7 +24,8 @@ public class RunRegistry {
     private static final String SELECT_RUN = """
             SELECT r.run_id, r.period, r.launched_by, r.launched_at, r.data_dir, r.rules_dir, r.input_fingerprint,
                    r.rule_set_version, r.supersedes_run_id,
-                   (SELECT s.state FROM run_state s WHERE s.run_id = r.run_id ORDER BY s.id DESC LIMIT 1) AS state
+                   (SELECT s.state FROM run_state s WHERE s.run_id = r.run_id ORDER BY s.id DESC LIMIT 1) AS state,
+                   r.pool_budget, r.pool_budget_recorded
             FROM quarterly_run r""";
 
     private final JdbcTemplate jdbc;
@@ -69,6 +70,12 @@ public class RunRegistry {
         long runId = keys.getKeyList().get(0).values().stream().map(v -> ((Number) v).longValue()).findFirst().orElseThrow();
         transition(runId, period.toString(), RunState.STARTED, launchedBy, null, new AuditEntry("RUN_STARTED", details));
         return runId;
+    }
+
+    /** Records the pool budget the run's payouts are booked under (empty: none), in the booking's transaction. */
+    void recordPoolBudget(long runId, Optional<java.math.BigDecimal> budget) {
+        jdbc.update("UPDATE quarterly_run SET pool_budget = ?, pool_budget_recorded = ? WHERE run_id = ?", budget.orElse(null),
+                true, runId);
     }
 
     /**
@@ -164,8 +171,10 @@ public class RunRegistry {
     private static QuarterlyRunRecord map(java.sql.ResultSet rs) throws java.sql.SQLException {
         long supersedes = rs.getLong(9);
         Long supersedesRunId = rs.wasNull() ? null : supersedes;
+        java.math.BigDecimal budget = rs.getBigDecimal(11);
+        boolean recorded = rs.getBoolean(12);
         return new QuarterlyRunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant(),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), supersedesRunId,
-                RunState.valueOf(rs.getString(10)));
+                RunState.valueOf(rs.getString(10)), recorded ? Optional.ofNullable(budget) : null);
     }
 }

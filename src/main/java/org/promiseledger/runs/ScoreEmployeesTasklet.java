@@ -95,6 +95,7 @@ class ScoreEmployeesTasklet implements Tasklet {
                     : new PlanScorer(rules, input).score(afterEachDepartment);
         }
         scopeResults.replace(run.runId(), result.scopes());
+        registry.recordPoolBudget(run.runId(), settings.pool());
         List<RuleTrail.Entry> scopeTrail = result.scopes().stream().flatMap(s -> s.trail().stream()).toList();
         ledger.append(new PayoutLedger.RunStamp(run.runId(), run.period(), settings.currency(), run.ruleSetVersion(),
                 run.inputFingerprint()), scopeTrail, book(result.payouts()));

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -67,7 +68,7 @@ public class Simulation {
                 "no calculated run of " + period + " to simulate against: run the period first"));
         ScoringResult result = new PlanScorer(candidate, inputs.load(run.runId(), period)).score(() -> {
         });
-        List<BigDecimal> amounts = PoolProration.finalAmounts(settings.pool(), result.payouts().stream()
+        List<BigDecimal> amounts = PoolProration.finalAmounts(poolOf(run), result.payouts().stream()
                 .map(p -> new PoolProration.Share(p.employee().employeeId(), p.amount())).toList());
         Map<String, BigDecimal> oldAmounts = new HashMap<>();
         ledger.payoutsOf(run.runId()).forEach(p -> oldAmounts.put(p.employeeId(), p.amount()));
@@ -94,6 +95,14 @@ public class Simulation {
         }
         diffs.sort(Comparator.comparing(Diff::employeeId, CodePoints.ORDER));
         return new Result(run, candidate.version(), diffs);
+    }
+
+    /**
+     * The pool budget to compare under: the one the run was booked under, so that only the plan differs; today's
+     * setting for a run booked before budgets were recorded.
+     */
+    public Optional<BigDecimal> poolOf(QuarterlyRunRecord run) {
+        return run.poolBudget() != null ? run.poolBudget() : settings.pool();
     }
 
     /** The candidate's customer-gate outcomes for a payout: its own, or each segment's. */

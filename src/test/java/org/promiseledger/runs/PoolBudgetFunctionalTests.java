@@ -39,6 +39,9 @@ abstract class PoolBudgetFunctionalTests {
     QuarterlyRunner runner;
 
     @Autowired
+    RunRegistry registry;
+
+    @Autowired
     CsvExports exports;
 
     @Autowired
@@ -74,6 +77,8 @@ abstract class PoolBudgetFunctionalTests {
                 .containsExactlyElementsOf(CsvFiles.rows(SMALL.resolve("expected-payouts-pool-250000.00.csv")));
         assertThat(jdbc.queryForObject("SELECT SUM(amount) FROM payout WHERE run_id = ?", BigDecimal.class, outcome.runId()))
                 .isEqualByComparingTo("250000.00");
+        assertThat(registry.find(outcome.runId()).orElseThrow().poolBudget()).hasValueSatisfying(
+                budget -> assertThat(budget).isEqualByComparingTo("250000.00"));
     }
 
     @Test

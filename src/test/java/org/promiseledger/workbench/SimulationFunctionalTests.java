@@ -37,6 +37,9 @@ abstract class SimulationFunctionalTests {
     Simulation simulation;
 
     @Autowired
+    org.promiseledger.runs.RunRegistry registry;
+
+    @Autowired
     RuleSetCompiler compiler;
 
     @Autowired
@@ -63,6 +66,23 @@ abstract class SimulationFunctionalTests {
             assertThat(d.delta().signum()).as(d.employeeId()).isZero();
             assertThat(d.rulesChanged()).as(d.employeeId()).isEmpty();
         });
+    }
+
+    @Test
+    void aRunBookedUnderAPoolBudgetIsSimulatedUnderThatBudgetNotTodaysSetting() throws Exception {
+        // today's setting has no budget (this context); the run is marked as booked under 250,000.00, as a run
+        // given --promise-ledger.pool-budget on its command line would be
+        long runId = jdbc.queryForObject("SELECT MAX(run_id) FROM quarterly_run WHERE period = '2026-Q3'", Long.class);
+        assertThat(simulation.poolOf(registry.find(runId).orElseThrow())).isEmpty();
+        jdbc.update("UPDATE quarterly_run SET pool_budget = 250000.00 WHERE run_id = ?", runId);
+
+        Simulation.Result result = simulation.simulate(Q3, compiler.compile(Path.of("rules")));
+
+        // the candidate (the same rules) is prorated by the run's budget: the hand-worked pool amounts
+        assertThat(result.diffs().stream().map(d -> "2026-Q3," + d.employeeId() + "," + d.role() + "," + d.departmentId()
+                + "," + d.newAmount().toPlainString()).toList()).containsExactlyInAnyOrderElementsOf(
+                        org.promiseledger.support.CsvFiles.rows(Path.of("src/test/resources/jobs/small/expected-payouts-pool-250000.00.csv"),
+                                "period", "employee_id", "role", "department_id", "amount"));
     }
 
     @Test

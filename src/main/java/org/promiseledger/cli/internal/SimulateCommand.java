@@ -86,6 +86,8 @@ public class SimulateCommand implements Callable<Integer> {
         System.out.printf("Simulating %s: run %d (rule set %s) -> candidate rule set %s. The ledger is not touched.%n%n", p,
                 result.run().runId(), RuleSetFolder.shortVersion(result.run().ruleSetVersion()),
                 RuleSetFolder.shortVersion(result.candidateVersion()));
+        System.out.printf("Pool budget: %s%n%n", simulation.poolOf(result.run()).map(b -> String.format("%,.2f", b)).orElse("none")
+                + (result.run().poolBudget() != null ? ", as the run was booked" : ", today's setting (the run predates recorded budgets)"));
         printTotals("Role", result.diffs(), Simulation.Diff::role);
         printTotals("Department", result.diffs(), Simulation.Diff::departmentId);
         List<Simulation.Diff> moved = result.diffs().stream().filter(d -> d.delta().signum() != 0).toList();
