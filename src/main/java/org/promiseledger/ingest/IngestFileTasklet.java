@@ -162,14 +162,17 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
         Map<InputFile, ListedIds> listed = new EnumMap<>(InputFile.class);
         for (Column column : file.columns()) {
             InputFile target = column.references();
-            if (target != null && !known.containsKey(target)) {
-                ListedIds ids = idsListedIn(target, run.dataDir().resolve(target.fileName()));
-                listed.put(target, ids);
-                known.put(target, target == file ? ids.inQuarter() : store.acceptedIds(run.runId(), target));
+            if (target == file && !known.containsKey(target)) {
+                listed.put(target, idsListedIn(target, path));
+                known.put(target, listed.get(target).inQuarter());
+            } else if (target != null && !known.containsKey(target)) {
+                known.put(target, store.acceptedIds(run.runId(), target));
             }
         }
         this.records = new NumberedRecords(path);
-        this.validator = new RowValidator(file, records.header(), known, listed, run.period(), settings.zone());
+        // another file's listing is read only to explain a reference that failed, so only when one does
+        this.validator = new RowValidator(file, records.header(), known, target -> listed.computeIfAbsent(target,
+                t -> idsListedIn(t, run.dataDir().resolve(t.fileName()))), run.period(), settings.zone());
         this.bar = progress.start("Ingesting " + file.fileName(), Files.size(path), "chars");
     }
 
@@ -182,7 +185,7 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
      * manager, a parent department) may name a row further down, and a reference that fails is told apart from an
      * id the file does not have at all.
      */
-    private ListedIds idsListedIn(InputFile target, Path path) throws IOException {
+    private ListedIds idsListedIn(InputFile target, Path path) {
         Set<String> all = new HashSet<>();
         Set<String> inQuarter = new HashSet<>();
         try (NumberedRecords own = new NumberedRecords(path)) {
@@ -198,6 +201,8 @@ class IngestFileTasklet implements Tasklet, StepExecutionListener {
                     }
                 }
             });
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
         return new ListedIds(all, inQuarter);
     }

@@ -26,7 +26,7 @@ final class RowValidator {
     private final int[] positions;
     private final int recordSize;
     private final Map<InputFile, Set<String>> knownIds;
-    private final Map<InputFile, ListedIds> listedIds;
+    private final java.util.function.Function<InputFile, ListedIds> listedIds;
     private final Period period;
     private final ZoneId zone;
     private final Set<String> claimedCompositeKeys = new HashSet<>();
@@ -36,16 +36,17 @@ final class RowValidator {
     private final EmploymentHistory history;
 
     RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds, Period period, ZoneId zone) {
-        this(file, fileHeader, knownIds, Map.of(), period, zone);
+        this(file, fileHeader, knownIds, target -> null, period, zone);
     }
 
     /**
      * @param knownIds  per referenced file, the ids a reference may name
-     * @param listedIds per referenced file, every id it lists: a reference to one of them that is not known is told
-     *                  apart (outside the quarter, rejected there) from an id the file does not have
+     * @param listedIds per referenced file, every id it lists (or null, unknown), asked only for a reference that
+     *                  failed: one to a listed id is told apart (outside the quarter, rejected there) from an id the
+     *                  file does not have
      */
     RowValidator(InputFile file, List<String> fileHeader, Map<InputFile, Set<String>> knownIds,
-            Map<InputFile, ListedIds> listedIds, Period period, ZoneId zone) {
+            java.util.function.Function<InputFile, ListedIds> listedIds, Period period, ZoneId zone) {
         this.file = file;
         this.listedIds = listedIds;
         this.columns = file.columns();
@@ -181,7 +182,7 @@ final class RowValidator {
 
     /** Why a reference names no usable row: the file lacks the id, or its rows lie outside the quarter, or were rejected. */
     private String whyUnknown(InputFile target, String id) {
-        ListedIds listed = listedIds.get(target);
+        ListedIds listed = listedIds.apply(target);
         if (listed == null || !listed.all().contains(id)) {
             return "not in " + target.fileName();
         }

@@ -96,7 +96,7 @@ public class InputCheck {
         } catch (IllegalArgumentException e) {
             return new Report(period.toString(), true, concat(periodProblems, List.of(e.getMessage())), notes, List.of(), 0, List.of());
         }
-        List<String> planProblems = planChecks.stream().flatMap(c -> c.problems(rulesDir).stream()).map(Object::toString).toList();
+        List<String> planProblems = PlanCheck.problemsOf(planChecks, rulesDir);
         if (!planProblems.isEmpty()) {
             return new Report(period.toString(), true, concat(periodProblems, planProblems), notes, List.of(), 0, List.of());
         }

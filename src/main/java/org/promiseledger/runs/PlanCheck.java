@@ -15,4 +15,9 @@ public interface PlanCheck {
 
     /** @return every problem of the compiled plan in the folder, each at its file and place; empty when it makes sense */
     List<RuleProblem> problems(Path rulesDir);
+
+    /** Every check's problems, as the run and the dry check print them. */
+    static List<String> problemsOf(List<PlanCheck> checks, Path rulesDir) {
+        return checks.stream().flatMap(check -> check.problems(rulesDir).stream()).map(Object::toString).toList();
+    }
 }

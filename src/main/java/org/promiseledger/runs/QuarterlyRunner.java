@@ -84,8 +84,7 @@ public class QuarterlyRunner {
         } catch (IllegalArgumentException e) {
             return RunOutcome.refused(null, List.of(e.getMessage()));
         }
-        List<String> planProblems = planChecks.stream().flatMap(check -> check.problems(rulesDir).stream())
-                .map(Object::toString).toList();
+        List<String> planProblems = PlanCheck.problemsOf(planChecks, rulesDir);
         if (!planProblems.isEmpty()) {
             return RunOutcome.refused(null, planProblems);
         }

@@ -58,14 +58,16 @@ public class RulesValidation implements PlanCheck {
         return findings(rulesDir).warnings();
     }
 
-    private record Findings(List<RuleProblem> problems, List<RuleProblem> warnings) {
+    /** What `rules validate` reports: problems (the rules may not be run) and warnings (allowed, probably not meant). */
+    public record Findings(List<RuleProblem> problems, List<RuleProblem> warnings) {
 
         static Findings problems(List<RuleProblem> problems) {
             return new Findings(problems, List.of());
         }
     }
 
-    private Findings findings(Path rulesDir) {
+    /** Problems and warnings from one reading of the plan. */
+    public Findings findings(Path rulesDir) {
         CompiledRuleSet rules;
         try {
             rules = compiler.compile(rulesDir);

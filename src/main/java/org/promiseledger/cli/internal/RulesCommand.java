@@ -48,10 +48,11 @@ public class RulesCommand {
         @Override
         public Integer call() {
             Path dir = rules == null ? settings.rulesPath() : rules;
-            List<RuleProblem> problems = validation.validate(dir);
+            RulesValidation.Findings findings = validation.findings(dir);
+            List<RuleProblem> problems = findings.problems();
             if (problems.isEmpty()) {
                 System.out.printf("Rules OK: %s, version %s%n", dir, RuleSetFolder.shortVersion(new RuleSetFolder(dir).version()));
-                validation.warnings(dir).forEach(w -> System.out.println("warning: " + w));
+                findings.warnings().forEach(w -> System.out.println("warning: " + w));
                 return 0;
             }
             problems.forEach(p -> System.err.println(p));
